@@ -1,0 +1,39 @@
+package io.keylocker.agent.keys;
+
+import io.keylocker.crypto.SecretBytes;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the database-facing edges (Vault KV v2 now, KMIP and key files later) may see: the unwrapped
+ * key versions of the unlocked keyring. Implemented by the agent's unlock state; edges never see
+ * the KEK or wrapped blobs.
+ */
+public interface ServedKeys {
+  /** False while the agent is locked: edges answer with their "sealed" error. */
+  boolean unlocked();
+
+  /** Latest servable version of a key id; empty when the id is unknown (or locked). */
+  Optional<ServedKey> latest(long keyId);
+
+  /** A given version; empty when unknown, not servable, or locked. */
+  Optional<ServedKey> version(long keyId, long version);
+
+  /** Metadata of every version of a key id (for Vault metadata reads); empty when unknown. */
+  Optional<KeyHistory> history(long keyId);
+
+  /** All key ids, ascending (for Vault LIST). Empty when locked. */
+  List<Long> keyIds();
+
+  /**
+   * One key version as served. {@code material} stays owned by the agent's key state and is
+   * wiped on lock: edges must use it only for the duration of one response and never close it.
+   */
+  record ServedKey(long keyId, long version, Instant createdAt, SecretBytes material) {}
+
+  /** Versions of one key id, ascending, with their creation times. */
+  record KeyHistory(long keyId, List<VersionInfo> versions) {}
+
+  record VersionInfo(long version, Instant createdAt, String state) {}
+}
