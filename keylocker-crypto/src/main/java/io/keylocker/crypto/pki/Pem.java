@@ -16,16 +16,22 @@ import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 
 /** PEM encoding and decoding of certificates, private keys and CSRs. Errors never echo input. */
 public final class Pem {
   private Pem() {}
 
+  /** PEM of a certificate, CSR or private key (private keys as unencrypted PKCS#8). */
   public static String encode(Object object) {
     StringWriter out = new StringWriter();
     try (JcaPEMWriter writer = new JcaPEMWriter(out)) {
-      writer.writeObject(object);
+      if (object instanceof PrivateKey key) {
+        writer.writeObject(new JcaPKCS8Generator(key, null));
+      } else {
+        writer.writeObject(object);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
