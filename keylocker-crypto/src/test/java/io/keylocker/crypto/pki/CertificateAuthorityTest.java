@@ -23,6 +23,8 @@ class CertificateAuthorityTest {
     assertThat(cert.getSubjectAlternativeNames().stream().map(san -> String.valueOf(san.get(1))).toList()).contains("localhost", "127.0.0.1");
     assertThat(cert.getExtendedKeyUsage()).containsExactly("1.3.6.1.5.5.7.3.1");
     assertThat(cert.getBasicConstraints()).isEqualTo(-1);
+    X509Certificate named = ca.issueServer(pair.getPublic(), "locker", List.of("cafe", "10.0.0.1"), Duration.ofDays(1));
+    assertThat(named.getSubjectAlternativeNames().stream().map(san -> (Integer) san.get(0)).toList()).containsExactly(2, 7);
   }
 
   @Test

@@ -1,0 +1,139 @@
+package io.keylocker.cli.admin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.keylocker.cli.CliContext;
+import io.keylocker.cli.SafeText;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Optional;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code keylocker server add|list|enrollment-token}: database servers and their enrollment. */
+@Command(
+    name = "server",
+    description = "Register database servers, list them, re-issue enrollment tokens.",
+    subcommands = {ServerCommand.Add.class, ServerCommand.ListServers.class, ServerCommand.EnrollmentToken.class})
+public final class ServerCommand {
+  /** Where the README and the printed hint put the agent's state on a database host. */
+  static final String AGENT_STATE_DIR = "/var/lib/keylocker-agent";
+
+  @Command(
+      name = "add",
+        description = "Register a database server and print its one-time enrollment token.")
+  static final class Add extends AdminCommand {
+    @Option(names = "--tenant", required = true, paramLabel = "TENANT", converter = Names.Converter.class, description = "Tenant name")
+    String tenant;
+
+    @Parameters(paramLabel = "NAME", converter = Names.Converter.class, description = "Server name: a-z 0-9 . _ -")
+    String server;
+
+    @Option(
+        names = "--token-ttl",
+        paramLabel = "DURATION",
+        converter = TokenTtl.class,
+        description = "How long the enrollment token stays valid, e.g. 30m, 24h, 7d (default 24h).")
+    Duration tokenTtl;
+
+    Add(CliContext context) {
+      super(context);
+    }
+
+    @Override
+    LockerAnswer request(AdminClient client) {
+      return client.addServer(tenant, server, Optional.ofNullable(tokenTtl));
+    }
+
+    @Override
+    void printText(LockerAnswer answer, PrintWriter out) {
+      out.println("server " + server + " added to tenant " + tenant + ".");
+      printEnrollment(answer.json(), out);
+    }
+  }
+
+  @Command(
+      name = "enrollment-token",
+        description = "Issue a new enrollment token for a server that has not enrolled yet; earlier tokens stop working.")
+  static final class EnrollmentToken extends AdminCommand {
+    @Option(names = "--tenant", required = true, paramLabel = "TENANT", converter = Names.Converter.class, description = "Tenant name")
+    String tenant;
+
+    @Parameters(paramLabel = "NAME", converter = Names.Converter.class, description = "Server name")
+    String server;
+
+    @Option(
+        names = "--token-ttl",
+        paramLabel = "DURATION",
+        converter = TokenTtl.class,
+        description = "How long the enrollment token stays valid, e.g. 30m, 24h, 7d (default 24h).")
+    Duration tokenTtl;
+
+    EnrollmentToken(CliContext context) {
+      super(context);
+    }
+
+    @Override
+    LockerAnswer request(AdminClient client) {
+      return client.issueEnrollmentToken(tenant, server, Optional.ofNullable(tokenTtl));
+    }
+
+    @Override
+    void printText(LockerAnswer answer, PrintWriter out) {
+      out.println("new enrollment token for server " + server + " of tenant " + tenant + "; earlier ones no longer work.");
+      printEnrollment(answer.json(), out);
+    }
+  }
+
+  @Command(name = "list", description = "List the servers of a tenant.")
+  static final class ListServers extends AdminCommand {
+    @Option(names = "--tenant", required = true, paramLabel = "TENANT", converter = Names.Converter.class, description = "Tenant name")
+    String tenant;
+
+    ListServers(CliContext context) {
+      super(context);
+    }
+
+    @Override
+    LockerAnswer request(AdminClient client) {
+      return client.listServers(tenant);
+    }
+
+    @Override
+    void printText(LockerAnswer answer, PrintWriter out) {
+      TextTable table = new TextTable("SERVER", "STATE", "AGENT", "KEYRING", "LAST SEEN", "CERTIFICATE EXPIRES");
+      for (JsonNode server : answer.json().path("servers")) {
+        table.row(
+            TextTable.cell(server, "name"),
+            TextTable.cell(server, "state"),
+            TextTable.cell(server, "agent_state"),
+            keyring(server.path("keyring")),
+            TextTable.cell(server, "last_seen_at"),
+            TextTable.cell(server, "certificate_expires_at"));
+      }
+      if (table.isEmpty()) {
+        out.println("tenant " + tenant + " has no servers yet; add one with: keylocker server add --tenant " + tenant + " NAME");
+      } else {
+        table.print(out);
+      }
+    }
+
+    private static String keyring(JsonNode keyring) {
+      if (!keyring.path("initialized").asBoolean(false)) {
+        return "not initialized";
+      }
+      return keyring.path("keys").asLong() + " keys, " + keyring.path("versions").asLong() + " versions";
+    }
+  }
+
+  /** The token alone on its line (easy to copy), when it expires, and what to run with it. */
+  static void printEnrollment(JsonNode answer, PrintWriter out) {
+    String token = SafeText.line(TextTable.cell(answer, "enrollment_token"));
+    out.println("enrollment token (one use, expires " + SafeText.line(TextTable.cell(answer, "expires_at")) + "):");
+    out.println();
+    out.println(token);
+    out.println();
+    out.println("On the database host, run:");
+    out.println("  ./keylocker agent enroll --state-dir " + AGENT_STATE_DIR + " --token " + token);
+  }
+}
