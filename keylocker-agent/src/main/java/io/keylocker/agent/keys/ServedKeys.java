@@ -4,6 +4,7 @@ import io.keylocker.crypto.SecretBytes;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * What the database-facing edges (Vault KV v2 now, KMIP and key files later) may see: the unwrapped
@@ -27,8 +28,15 @@ public interface ServedKeys {
   List<Long> keyIds();
 
   /**
+   * Runs {@code reading} while the keys cannot be locked: a concurrent lock waits until it returns,
+   * so {@link ServedKey#material()} read inside is never wiped underneath. Edges render each
+   * response inside one such call; keep it short (no I/O).
+   */
+  <T> T whileHeld(Supplier<T> reading);
+
+  /**
    * One key version as served. {@code material} stays owned by the agent's key state and is
-   * wiped on lock: edges must use it only for the duration of one response and never close it.
+   * wiped on lock: edges read it only inside {@link #whileHeld} and never close it.
    */
   record ServedKey(long keyId, long version, Instant createdAt, SecretBytes material) {}
 

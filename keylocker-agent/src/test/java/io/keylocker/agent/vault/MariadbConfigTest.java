@@ -1,0 +1,46 @@
+package io.keylocker.agent.vault;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.keylocker.agent.state.VaultSettings;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class MariadbConfigTest {
+  @Test
+  void render_isTheExactMyCnfSection() {
+    String config = MariadbConfig.render(
+        new VaultSettings("127.0.0.1", 8200, "mariadb"), "hvs.TOKEN", Path.of("/var/lib/keylocker/vault-ca.pem"));
+
+    assertThat(config).isEqualTo("""
+        # Keylocker agent: MariaDB data-at-rest encryption with keys served by the agent's Vault endpoint.
+        # Put this in a file mariadbd reads, e.g. /etc/mysql/mariadb.conf.d/99-keylocker.cnf. It holds the
+        # agent's Vault token: make it readable by root and the mysql user only (chmod 0640, group mysql).
+        [mariadb]
+        plugin-load-add=hashicorp_key_management
+        hashicorp-key-management-vault-url=https://127.0.0.1:8200/v1/mariadb
+        hashicorp-key-management-token=hvs.TOKEN
+        # The agent's local CA (mode 0644). MariaDB's user (mysql) must be able to read it; the state
+        # directory is 0700, so copy the file where mysql can read it and change this path, unless
+        # mariadbd runs as the agent's user.
+        hashicorp-key-management-vault-ca=/var/lib/keylocker/vault-ca.pem
+        # Cache keys in MariaDB. A new key version (rotation) is seen within cache-version-timeout
+        # milliseconds, or after FLUSH HASHICORP_KEY_MANAGEMENT_CACHE (MariaDB 12.3+).
+        hashicorp-key-management-caching-enabled=on
+        hashicorp-key-management-cache-version-timeout=60000
+        # Keep using cached keys when the agent does not answer in time.
+        hashicorp-key-management-use-cache-on-timeout=on
+        # Encrypt InnoDB tables and the redo log (key 1 must exist: keylocker agent init creates it).
+        innodb_encrypt_tables=ON
+        innodb_encrypt_log=ON
+        # Background threads that encrypt and re-encrypt pages.
+        innodb_encryption_threads=4
+        # Re-encrypt pages once their key is one version behind the latest.
+        innodb_encryption_rotate_key_age=1
+        # Binary logs, temporary files and Aria tables too.
+        encrypt_binlog=ON
+        encrypt_tmp_files=ON
+        aria_encrypt_tables=ON
+        """);
+  }
+}
