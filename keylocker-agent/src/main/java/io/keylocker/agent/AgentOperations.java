@@ -12,7 +12,12 @@ import io.keylocker.agent.state.StateFile;
 import io.keylocker.agent.state.VaultSettings;
 import io.keylocker.agent.vault.MariadbConfig;
 import io.keylocker.crypto.SecretBytes;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 
@@ -52,9 +57,10 @@ public final class AgentOperations {
   /**
    * The {@code [mariadb]} section for this agent, from the Vault address and mount {@code agent
    * run} persisted (default 127.0.0.1:8200, {@code mariadb}); needs the token and CA that {@code
-   * agent run} creates.
+   * agent run} creates. With {@code publicCaCopy} the Vault edge's CA certificate is also copied
+   * there (mode 0644), for a database user that cannot enter the 0700 state directory.
    */
-  public String mariadbConfig(Path stateDir) {
+  public String mariadbConfig(Path stateDir, Optional<Path> publicCaCopy) {
     StateDirectory state = StateDirectory.open(stateDir);
     VaultSettings vault = state.readIfPresent(StateFile.VAULT_SETTINGS)
         .map(VaultSettings::fromJson)
@@ -63,6 +69,22 @@ public final class AgentOperations {
         .filter(t -> state.exists(StateFile.VAULT_CA))
         .orElseThrow(() -> new AgentException.NotFound(
             "the Vault token and CA do not exist yet: run keylocker agent run --state-dir " + state + " once"));
-    return MariadbConfig.render(vault, new String(token, StandardCharsets.US_ASCII).strip(), state.path(StateFile.VAULT_CA));
+    Path ca = state.path(StateFile.VAULT_CA);
+    if (publicCaCopy.isPresent()) {
+      ca = copyWorldReadable(ca, publicCaCopy.get());
+    }
+    return MariadbConfig.render(vault, new String(token, StandardCharsets.US_ASCII).strip(), ca);
+  }
+
+  private static Path copyWorldReadable(Path source, Path target) {
+    try {
+      Path temp = Files.createTempFile(target.toAbsolutePath().getParent(), ".vault-ca", ".tmp");
+      Files.copy(source, temp, StandardCopyOption.REPLACE_EXISTING);
+      Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-r--r--"));
+      Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      return target.toAbsolutePath();
+    } catch (IOException e) {
+      throw new AgentException.Refused("cannot write the CA copy to " + target + " (" + e.getMessage() + ")");
+    }
   }
 }

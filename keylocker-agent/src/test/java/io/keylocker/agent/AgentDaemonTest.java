@@ -20,6 +20,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -147,12 +148,26 @@ class AgentDaemonTest {
       token = new String(StateDirectory.open(stateDir).read(StateFile.VAULT_TOKEN), StandardCharsets.US_ASCII).strip();
     }
 
-    String config = operations.mariadbConfig(stateDir);
+    String config = operations.mariadbConfig(stateDir, Optional.empty());
 
     assertThat(config)
         .contains("hashicorp-key-management-vault-url=https://127.0.0.1:" + port + "/v1/mariadb\n")
         .contains("hashicorp-key-management-token=" + token + "\n")
         .contains("hashicorp-key-management-vault-ca=" + stateDir.toAbsolutePath().resolve("vault-ca.pem") + "\n");
+  }
+
+  @Test
+  void mariadbConfig_withVaultCaOut_copiesTheCaWorldReadable_andPointsThere() throws Exception {
+    try (AgentDaemon ignored = start()) {
+      // the daemon writes the Vault TLS material on start
+    }
+    Path copy = stateDir.getParent().resolve("public-vault-ca.pem");
+
+    String config = operations.mariadbConfig(stateDir, Optional.of(copy));
+
+    assertThat(config).contains("hashicorp-key-management-vault-ca=" + copy.toAbsolutePath() + "\n");
+    assertThat(Files.readString(copy)).isEqualTo(Files.readString(stateDir.resolve("vault-ca.pem")));
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(copy))).isEqualTo("rw-r--r--");
   }
 
   @Test

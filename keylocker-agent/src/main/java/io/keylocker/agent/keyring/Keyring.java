@@ -53,14 +53,15 @@ public final class Keyring implements ServedKeys, AutoCloseable {
     this.throttle = new UnlockThrottle(clock);
   }
 
-  /** Unlocks with {@code passphrase} (which the caller still owns). No-op when already unlocked. */
+  /**
+   * Unlocks with {@code passphrase} (which the caller still owns). When already unlocked the
+   * passphrase is still checked, so a wrong one is reported, never silently accepted; nothing
+   * changes either way.
+   */
   public void unlock(SecretBytes passphrase) {
     PassphrasePolicy.requireBounded(passphrase);
     operations.lock();
     try {
-      if (unlocked != null) {
-        return;
-      }
       throttle.check();
       long locksBefore = lockCount();
       WrappedKeyring stored = store.load();
@@ -69,7 +70,13 @@ public final class Keyring implements ServedKeys, AutoCloseable {
         if (!verifier.matches(kek, stored.verifier(), owner.tenant(), owner.keyringName())) {
           int failures = throttle.failed();
           LOG.warn("unlock refused: wrong passphrase ({} failed attempts in a row)", failures);
-          throw new AgentException.AuthenticationFailed("wrong passphrase: the agent stays locked");
+          throw new AgentException.AuthenticationFailed(
+              "wrong passphrase: the agent stays " + (unlocked == null ? "locked" : "unlocked"));
+        }
+        if (unlocked != null) {
+          kek.close();
+          throttle.succeeded();
+          return;
         }
         install(UnlockedKeys.open(stored, kek, wrapper, owner), locksBefore);
       } catch (RuntimeException e) {

@@ -123,6 +123,20 @@ class KeyringTest {
   }
 
   @Test
+  void unlock_whenAlreadyUnlocked_stillRejectsAWrongPassphrase_andKeepsServing() {
+    unlock("correct horse battery");
+    var served = keyring.latest(1).orElseThrow();
+
+    assertThatThrownBy(() -> unlock("wrong horse battery"))
+        .isInstanceOf(AgentException.AuthenticationFailed.class)
+        .hasMessageContaining("stays unlocked");
+    unlock("correct horse battery");
+
+    assertThat(keyring.unlocked()).isTrue();
+    assertThat(keyring.latest(1).orElseThrow().material()).isSameAs(served.material());
+  }
+
+  @Test
   void lock_wipesEveryServedKey() {
     unlock("correct horse battery");
     keyring.createKey(2);

@@ -20,9 +20,9 @@ class MariadbConfigTest {
         plugin-load-add=hashicorp_key_management
         hashicorp-key-management-vault-url=https://127.0.0.1:8200/v1/mariadb
         hashicorp-key-management-token=hvs.TOKEN
-        # The agent's local CA (mode 0644). MariaDB's user (mysql) must be able to read it; the state
-        # directory is 0700, so copy the file where mysql can read it and change this path, unless
-        # mariadbd runs as the agent's user.
+        # The CA of the agent's Vault endpoint. MariaDB's user (mysql) must be able to read it: the
+        # state directory is 0700, so use mariadb-config --vault-ca-out /etc/mysql/keylocker-vault-ca.pem
+        # unless mariadbd runs as the agent's user.
         hashicorp-key-management-vault-ca=/var/lib/keylocker/vault-ca.pem
         # Cache keys in MariaDB. A new key version (rotation) is seen within cache-version-timeout
         # milliseconds, or after FLUSH HASHICORP_KEY_MANAGEMENT_CACHE (MariaDB 12.3+).

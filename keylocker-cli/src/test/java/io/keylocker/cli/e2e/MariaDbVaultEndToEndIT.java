@@ -54,8 +54,15 @@ class MariaDbVaultEndToEndIT {
     deployment.startAgent();
     deployment.unlock();
     deployment.cli.ok("agent", "key", "create", "--state-dir", deployment.agentState.toString(), "--id", "2");
-    String config = deployment.cli.ok("agent", "mariadb-config", "--state-dir", deployment.agentState.toString());
-    assertThat(config).contains("plugin-load-add=hashicorp_key_management").contains(deployment.vaultAddress() + "/v1/");
+    Path publicCa = root.resolve("etc-mysql").resolve("keylocker-vault-ca.pem");
+    Deployment.write(publicCa, "");
+    String config =
+        deployment.cli.ok(
+            "agent", "mariadb-config", "--state-dir", deployment.agentState.toString(), "--vault-ca-out", publicCa.toString());
+    assertThat(config)
+        .contains("plugin-load-add=hashicorp_key_management")
+        .contains(deployment.vaultAddress() + "/v1/")
+        .contains("hashicorp-key-management-vault-ca=" + publicCa);
     mariadb = MariaDbServer.create(root.resolve("mariadb"));
     mariadb.configure(config);
     mariadb.start();
