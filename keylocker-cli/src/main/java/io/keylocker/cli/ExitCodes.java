@@ -1,16 +1,16 @@
 package io.keylocker.cli;
 
-import io.keylocker.agent.error.AgentException;
 import io.keylocker.locker.error.LockerException;
 import java.util.Optional;
 import picocli.CommandLine.IExitCodeGenerator;
 
 /**
  * The CLI edge's one mapping from an expected failure to an exit code (docs/api.md). Expected
- * failures are the CLI's own {@link CliException}, the agent's {@link AgentException} and the
- * locker's {@link LockerException} (whose messages are safe to show by their contracts), and any
- * exception that carries its own code through picocli's {@link IExitCodeGenerator}. Everything
- * else is unexpected: {@link Optional#empty()}, reported as an internal error.
+ * failures are the CLI's own {@link CliException} and the locker's {@link LockerException} (whose
+ * messages are safe to show by their contract), and any exception that carries its own code
+ * through picocli's {@link IExitCodeGenerator}. The agent's commands map their own errors (the
+ * agent edge, {@code AgentSubcommand}). Everything else is unexpected: {@link Optional#empty()},
+ * reported as an internal error.
  */
 final class ExitCodes {
   private ExitCodes() {}
@@ -21,20 +21,9 @@ final class ExitCodes {
     }
     return switch (failure) {
       case CliException e -> Optional.of(e.status().code());
-      case AgentException e -> Optional.of(agent(e.code()).code());
       case LockerException e -> Optional.of(locker(e).code());
       case IExitCodeGenerator e when e.getExitCode() > 0 && e.getExitCode() < 126 -> Optional.of(e.getExitCode());
       default -> Optional.empty();
-    };
-  }
-
-  private static ExitStatus agent(AgentException.Code code) {
-    return switch (code) {
-      case INVALID_INPUT -> ExitStatus.USAGE;
-      case REFUSED -> ExitStatus.FAILED;
-      case UNREACHABLE -> ExitStatus.UNREACHABLE;
-      case AUTHENTICATION_FAILED -> ExitStatus.UNAUTHENTICATED;
-      case NOT_FOUND -> ExitStatus.NOT_FOUND;
     };
   }
 

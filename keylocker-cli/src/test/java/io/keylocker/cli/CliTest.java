@@ -116,14 +116,10 @@ class CliTest {
   }
 
   @Test
-  void otherModulesFailures_mapToTheDocumentedCodes() {
-    assertThat(cliFailingWith(new io.keylocker.agent.error.AgentException.AuthenticationFailed("wrong passphrase")).run("boom"))
-        .satisfies(r -> assertThat(r.exit()).isEqualTo(4))
-        .satisfies(r -> assertThat(r.err()).isEqualTo("keylocker: wrong passphrase\n"));
-    assertThat(cliFailingWith(new io.keylocker.agent.error.AgentException.Unreachable("agent not running", null)).run("boom").exit())
-        .isEqualTo(3);
-    assertThat(cliFailingWith(new io.keylocker.agent.error.AgentException.InvalidInput("bad id")).run("boom").exit()).isEqualTo(2);
-    assertThat(cliFailingWith(new io.keylocker.locker.error.LockerException.Conflict("exists")).run("boom").exit()).isEqualTo(1);
+  void lockerFailures_mapToTheDocumentedCodes() {
+    assertThat(cliFailingWith(new io.keylocker.locker.error.LockerException.Conflict("exists")).run("boom"))
+        .satisfies(r -> assertThat(r.exit()).isEqualTo(1))
+        .satisfies(r -> assertThat(r.err()).isEqualTo("keylocker: exists\n"));
     assertThat(cliFailingWith(new io.keylocker.locker.error.LockerException.NotFound("none")).run("boom").exit()).isEqualTo(5);
   }
 

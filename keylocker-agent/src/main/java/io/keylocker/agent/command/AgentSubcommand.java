@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
 /**
  * Shared by every agent subcommand: {@code --state-dir} and the one mapping from {@link
  * AgentException} to exit code (docs/api.md) with one line {@code keylocker: <message>} on stderr,
- * never a stack trace.
+ * never a stack trace. Anything unexpected propagates to the CLI, which reports an internal error.
  */
 abstract class AgentSubcommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -29,8 +29,6 @@ abstract class AgentSubcommand implements Callable<Integer> {
       return 0;
     } catch (AgentException e) {
       return fail(e.getMessage(), exitCode(e));
-    } catch (RuntimeException e) {
-      return fail("unexpected error (" + e + ")", 1);
     }
   }
 
