@@ -1,5 +1,7 @@
 package io.keylocker.locker;
 
+import io.keylocker.testing.FakeClock;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.keylocker.crypto.pki.CertificateAuthority;

@@ -4,39 +4,13 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.keylocker.agent.error.AgentException;
-import java.time.Clock;
+import io.keylocker.testing.FakeClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class UnlockThrottleTest {
-  /** A clock the test moves by hand. */
-  static final class FakeClock extends Clock {
-    private Instant now = Instant.parse("2026-12-03T16:18:00Z");
-
-    void advance(Duration duration) {
-      now = now.plus(duration);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
-
-  private final FakeClock clock = new FakeClock();
+  private final FakeClock clock = new FakeClock(Instant.parse("2026-12-03T16:18:00Z"));
   private final UnlockThrottle throttle = new UnlockThrottle(clock);
 
   @Test

@@ -19,10 +19,8 @@ public final class ServerCommand {
   /** Where the README and the printed hint put the agent's state on a database host. */
   static final String AGENT_STATE_DIR = "/var/lib/keylocker-agent";
 
-  @Command(
-      name = "add",
-        description = "Register a database server and print its one-time enrollment token.")
-  static final class Add extends AdminCommand {
+  /** A command that issues an enrollment token for one server: {@code add} and {@code enrollment-token}. */
+  abstract static class TokenIssuing extends AdminCommand {
     @Option(names = "--tenant", required = true, paramLabel = "TENANT", converter = Names.Converter.class, description = "Tenant name")
     String tenant;
 
@@ -36,52 +34,56 @@ public final class ServerCommand {
         description = "How long the enrollment token stays valid, e.g. 30m, 24h, 7d (default 24h).")
     Duration tokenTtl;
 
+    TokenIssuing(CliContext context) {
+      super(context);
+    }
+
+    Optional<Duration> ttl() {
+      return Optional.ofNullable(tokenTtl);
+    }
+
+    abstract String headline();
+
+    @Override
+    void printText(LockerAnswer answer, PrintWriter out) {
+      out.println(headline());
+      printEnrollment(answer.json(), out);
+    }
+  }
+
+  @Command(name = "add", description = "Register a database server and print its one-time enrollment token.")
+  static final class Add extends TokenIssuing {
     Add(CliContext context) {
       super(context);
     }
 
     @Override
     LockerAnswer request(AdminClient client) {
-      return client.addServer(tenant, server, Optional.ofNullable(tokenTtl));
+      return client.addServer(tenant, server, ttl());
     }
 
     @Override
-    void printText(LockerAnswer answer, PrintWriter out) {
-      out.println("server " + server + " added to tenant " + tenant + ".");
-      printEnrollment(answer.json(), out);
+    String headline() {
+      return "server " + server + " added to tenant " + tenant + ".";
     }
   }
 
   @Command(
       name = "enrollment-token",
-        description = "Issue a new enrollment token for a server that has not enrolled yet; earlier tokens stop working.")
-  static final class EnrollmentToken extends AdminCommand {
-    @Option(names = "--tenant", required = true, paramLabel = "TENANT", converter = Names.Converter.class, description = "Tenant name")
-    String tenant;
-
-    @Parameters(paramLabel = "NAME", converter = Names.Converter.class, description = "Server name")
-    String server;
-
-    @Option(
-        names = "--token-ttl",
-        paramLabel = "DURATION",
-        converter = TokenTtl.class,
-        description = "How long the enrollment token stays valid, e.g. 30m, 24h, 7d (default 24h).")
-    Duration tokenTtl;
-
+      description = "Issue a new enrollment token for a server that has not enrolled yet; earlier tokens stop working.")
+  static final class EnrollmentToken extends TokenIssuing {
     EnrollmentToken(CliContext context) {
       super(context);
     }
 
     @Override
     LockerAnswer request(AdminClient client) {
-      return client.issueEnrollmentToken(tenant, server, Optional.ofNullable(tokenTtl));
+      return client.issueEnrollmentToken(tenant, server, ttl());
     }
 
     @Override
-    void printText(LockerAnswer answer, PrintWriter out) {
-      out.println("new enrollment token for server " + server + " of tenant " + tenant + "; earlier ones no longer work.");
-      printEnrollment(answer.json(), out);
+    String headline() {
+      return "new enrollment token for server " + server + " of tenant " + tenant + "; earlier ones no longer work.";
     }
   }
 

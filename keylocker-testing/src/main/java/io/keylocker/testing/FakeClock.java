@@ -1,4 +1,4 @@
-package io.keylocker.locker;
+package io.keylocker.testing;
 
 import java.time.Clock;
 import java.time.Duration;
