@@ -23,8 +23,10 @@ if [ ${#missing[@]} -gt 0 ]; then
   echo "keylocker: installing ${missing[*]}" >&2
   export DEBIAN_FRONTEND=noninteractive
   # The packaged MariaDB service is not ours; never let the install (re)start it on our behalf.
-  printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d && chmod 755 /usr/sbin/policy-rc.d
-  trap 'rm -f /usr/sbin/policy-rc.d' EXIT
+  if [ ! -e /usr/sbin/policy-rc.d ]; then
+    printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d && chmod 755 /usr/sbin/policy-rc.d
+    trap 'rm -f /usr/sbin/policy-rc.d' EXIT
+  fi
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
