@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -171,6 +173,22 @@ public final class MariaDbServer implements AutoCloseable {
 
   public Connection connect() throws SQLException {
     return DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + port + "/?user=root&password=&connectTimeout=2000");
+  }
+
+  /** Runs each statement in order on one connection. */
+  public void execute(String... statements) throws SQLException {
+    try (Connection c = connect(); Statement s = c.createStatement()) {
+      for (String statement : statements) {
+        s.execute(statement);
+      }
+    }
+  }
+
+  /** The first column of the first row, or null when there is no row. */
+  public String queryOne(String query) throws SQLException {
+    try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
+      return rs.next() ? rs.getString(1) : null;
+    }
   }
 
   public int port() {

@@ -16,12 +16,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalLong;
 import javax.net.ssl.SSLParameters;
 
 /**
  * A client of the locker's admin API (docs/api.md) over HTTPS: TLS 1.3 or 1.2, trusting only the
  * configured CA, with host name verification, 10 s to connect and 10 s for each answer. Every
- * method returns the locker's answer or throws a {@link CliException} from {@link LockerErrors}.
+ * method returns the locker's answer (an empty body and an empty object for 204 No Content) or
+ * throws a {@link CliException} from {@link LockerErrors}.
  */
 public final class AdminClient implements AutoCloseable {
   static final Duration TIMEOUT = Duration.ofSeconds(10);
@@ -71,7 +73,46 @@ public final class AdminClient implements AutoCloseable {
   }
 
   public LockerAnswer keyring(String tenant, String server) {
-    return get("/v1/admin/tenants/" + name(tenant) + "/servers/" + name(server) + "/keyring");
+    return get(keyringPath(tenant, server));
+  }
+
+  /** Queues a rotation of one key, or of every key of the keyring; the agent carries it out. */
+  public LockerAnswer rotate(String tenant, String server, OptionalLong keyId) {
+    ObjectNode body = json.createObjectNode();
+    keyId.ifPresent(id -> body.put("key_id", id));
+    return post(keyringPath(tenant, server) + "/rotate", body);
+  }
+
+  /** Schedules the destruction of a version after {@code grace}, or after the policy's grace. */
+  public LockerAnswer scheduleDestroy(String tenant, String server, KeyVersion version, Optional<Duration> grace) {
+    ObjectNode body = json.createObjectNode();
+    grace.ifPresent(g -> body.put("grace_seconds", g.toSeconds()));
+    return post(versionPath(tenant, server, version) + "/destroy", body);
+  }
+
+  /** Cancels a scheduled destruction that has not run yet; the locker answers 204 (no body). */
+  public LockerAnswer cancelDestroy(String tenant, String server, KeyVersion version) {
+    return send(request(versionPath(tenant, server, version) + "/destroy").DELETE().build());
+  }
+
+  public LockerAnswer markCompromised(String tenant, String server, KeyVersion version, String reason) {
+    return post(versionPath(tenant, server, version) + "/compromise", json.createObjectNode().put("reason", reason));
+  }
+
+  public LockerAnswer setPolicy(String tenant, String server, KeyringPolicy policy) {
+    ObjectNode body =
+        json.createObjectNode()
+            .put("cryptoperiod_days", policy.cryptoperiodDays())
+            .put("destroy_grace_days", policy.destroyGraceDays());
+    return send(withBody(request(keyringPath(tenant, server) + "/policy"), "PUT", body));
+  }
+
+  private static String keyringPath(String tenant, String server) {
+    return "/v1/admin/tenants/" + name(tenant) + "/servers/" + name(server) + "/keyring";
+  }
+
+  private static String versionPath(String tenant, String server, KeyVersion version) {
+    return keyringPath(tenant, server) + "/keys/" + version.keyId() + "/versions/" + version.version();
   }
 
   private LockerAnswer get(String path) {
@@ -79,11 +120,14 @@ public final class AdminClient implements AutoCloseable {
   }
 
   private LockerAnswer post(String path, JsonNode body) {
-    return send(
-        request(path)
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8))
-            .build());
+    return send(withBody(request(path), "POST", body));
+  }
+
+  private static HttpRequest withBody(HttpRequest.Builder request, String method, JsonNode body) {
+    return request
+        .header("Content-Type", "application/json")
+        .method(method, HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8))
+        .build();
   }
 
   private HttpRequest.Builder request(String path) {
@@ -113,6 +157,9 @@ public final class AdminClient implements AutoCloseable {
     }
     if (response.statusCode() / 100 != 2) {
       throw LockerErrors.forAnswer(response.statusCode(), body, json);
+    }
+    if (response.statusCode() == 204) {
+      return new LockerAnswer("", json.createObjectNode());
     }
     try {
       JsonNode parsed = json.readTree(body);

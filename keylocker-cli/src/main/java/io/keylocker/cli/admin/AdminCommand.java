@@ -33,15 +33,17 @@ abstract class AdminCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** The one request of this command. */
+  /** The request of this command (a read first when the command needs it); its answer is printed. */
   abstract LockerAnswer request(AdminClient client);
 
   abstract void printText(LockerAnswer answer, PrintWriter out);
 
-  /** The locker's JSON exactly as it came, ending with one newline. */
+  /** The locker's JSON exactly as it came, ending with one newline; nothing for 204 No Content. */
   private void printJson(LockerAnswer answer) {
     String body = answer.body();
-    context.out().print(body.endsWith("\n") ? body : body + "\n");
+    if (!body.isEmpty()) {
+      context.out().print(body.endsWith("\n") ? body : body + "\n");
+    }
     context.out().flush();
   }
 }

@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -76,9 +78,11 @@ final class Deployment implements AutoCloseable {
     return matcher.group(1);
   }
 
-  void startAgent() {
-    agent =
-        cli.start(root.resolve("agent.log"), "agent", "run", "--state-dir", agentState.toString(), "--vault-listen", "127.0.0.1:" + vaultPort);
+  void startAgent(String... extraOptions) {
+    List<String> args =
+        new ArrayList<>(List.of("agent", "run", "--state-dir", agentState.toString(), "--vault-listen", "127.0.0.1:" + vaultPort));
+    args.addAll(List.of(extraOptions));
+    agent = cli.start(root.resolve("agent.log"), args.toArray(String[]::new));
     Poll.until(Duration.ofSeconds(60), "the agent to listen", () -> listening(vaultPort) || !agent.isAlive());
     assertThat(agent.isAlive()).as("agent is running; log:\n%s", Cli.read(root.resolve("agent.log"))).isTrue();
   }

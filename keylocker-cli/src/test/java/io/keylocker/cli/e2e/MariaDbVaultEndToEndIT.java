@@ -81,7 +81,7 @@ class MariaDbVaultEndToEndIT {
   @Test
   @Order(1)
   void encryptedTables_explicitAndDefault_surviveRestart() throws SQLException {
-    sql(
+    mariadb.execute(
         "CREATE DATABASE shop",
         "CREATE TABLE shop.cards (id INT PRIMARY KEY, pan VARCHAR(64)) ENGINE=InnoDB ENCRYPTED=YES ENCRYPTION_KEY_ID=2",
         "CREATE TABLE shop.orders (id INT PRIMARY KEY, note VARCHAR(64)) ENGINE=InnoDB",
@@ -94,10 +94,10 @@ class MariaDbVaultEndToEndIT {
 
     mariadb.restart();
 
-    assertThat(single("SELECT pan FROM shop.cards WHERE id = 1")).isEqualTo(CANARY + "-card");
-    assertThat(single("SELECT note FROM shop.orders WHERE id = 1")).isEqualTo(CANARY + "-order");
-    assertThat(single("SELECT @@innodb_encrypt_log")).isEqualTo("1");
-    assertThat(single("SELECT @@encrypt_binlog")).isEqualTo("1");
+    assertThat(mariadb.queryOne("SELECT pan FROM shop.cards WHERE id = 1")).isEqualTo(CANARY + "-card");
+    assertThat(mariadb.queryOne("SELECT note FROM shop.orders WHERE id = 1")).isEqualTo(CANARY + "-order");
+    assertThat(mariadb.queryOne("SELECT @@innodb_encrypt_log")).isEqualTo("1");
+    assertThat(mariadb.queryOne("SELECT @@encrypt_binlog")).isEqualTo("1");
   }
 
   @Test
@@ -154,7 +154,7 @@ class MariaDbVaultEndToEndIT {
     Optional<String> failure = mariadb.tryStart(Duration.ofSeconds(60));
     if (failure.isEmpty()) {
       // It came up without key 1: encrypted tables must be unreadable.
-      assertThatThrownBy(() -> single("SELECT pan FROM shop.cards WHERE id = 1")).isInstanceOf(SQLException.class);
+      assertThatThrownBy(() -> mariadb.queryOne("SELECT pan FROM shop.cards WHERE id = 1")).isInstanceOf(SQLException.class);
       mariadb.stop();
     } else {
       assertThat(failure.get()).contains("mariadbd exited");
@@ -163,7 +163,7 @@ class MariaDbVaultEndToEndIT {
 
     deployment.unlock();
     mariadb.start();
-    assertThat(single("SELECT pan FROM shop.cards WHERE id = 1")).isEqualTo(CANARY + "-card");
+    assertThat(mariadb.queryOne("SELECT pan FROM shop.cards WHERE id = 1")).isEqualTo(CANARY + "-card");
   }
 
   @Test
@@ -173,7 +173,7 @@ class MariaDbVaultEndToEndIT {
     deployment.lock();
     deployment.unlock();
     mariadb.restart();
-    assertThat(single("SELECT note FROM shop.orders WHERE id = 1")).isEqualTo(CANARY + "-order");
+    assertThat(mariadb.queryOne("SELECT note FROM shop.orders WHERE id = 1")).isEqualTo(CANARY + "-order");
   }
 
   private Hvac.Read hvacRead(String path, String version) {
@@ -205,20 +205,7 @@ class MariaDbVaultEndToEndIT {
     return ids;
   }
 
-  private void sql(String... statements) throws SQLException {
-    try (Connection c = mariadb.connect(); Statement s = c.createStatement()) {
-      for (String statement : statements) {
-        s.execute(statement);
-      }
-    }
-  }
 
-  private String single(String query) throws SQLException {
-    try (Connection c = mariadb.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
-      assertThat(rs.next()).isTrue();
-      return rs.getString(1);
-    }
-  }
 
   private static List<Path> list(Path dir, String prefix) {
     try (Stream<Path> files = Files.list(dir)) {

@@ -1,0 +1,26 @@
+package io.keylocker.cli.admin;
+
+import io.keylocker.cli.SafeText;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * {@code key compromise --reason}: why a key version is no longer trusted, kept by the locker with
+ * the version's history. 1 to 500 printable characters (no control or invisible formatting
+ * characters, since it is shown again on terminals), not only spaces.
+ */
+public final class CompromiseReason implements ITypeConverter<String> {
+  static final int MAX_LENGTH = 500;
+
+  @Override
+  public String convert(String value) {
+    long length = value.codePointCount(0, value.length());
+    if (value.isBlank() || length > MAX_LENGTH) {
+      throw new TypeConversionException("the reason must be 1 to " + MAX_LENGTH + " characters, not only spaces");
+    }
+    if (!SafeText.line(value).equals(value)) {
+      throw new TypeConversionException("the reason must be printable text: no control or formatting characters");
+    }
+    return value;
+  }
+}
