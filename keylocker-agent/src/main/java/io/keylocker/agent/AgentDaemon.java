@@ -3,11 +3,15 @@ package io.keylocker.agent;
 import io.keylocker.agent.control.AgentControl;
 import io.keylocker.agent.control.ControlServer;
 import io.keylocker.agent.keyring.Keyring;
+import io.keylocker.agent.lifecycle.CommandLoop;
+import io.keylocker.agent.lifecycle.LockerLink;
 import io.keylocker.agent.lockerclient.LockerKeyringStore;
 import io.keylocker.agent.state.Enrollment;
 import io.keylocker.agent.state.StateDirectory;
 import io.keylocker.agent.state.StateFile;
 import io.keylocker.agent.state.VaultSettings;
+import io.keylocker.agent.usage.MariaDbProbe;
+import io.keylocker.agent.usage.UsageMonitor;
 import io.keylocker.agent.vault.DeliveryCounters;
 import io.keylocker.agent.vault.VaultEdge;
 import io.keylocker.crypto.CryptoSelfTest;
@@ -16,14 +20,16 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The running agent (composition root): marks the process non-dumpable, runs the crypto self-test,
- * claims the control socket, starts locked, serves the Vault edge and answers the control socket.
- * {@link #close()} stops both and wipes every key.
+ * claims the control socket, starts locked, serves the Vault edge, polls the locker for commands,
+ * reports the database's key usage (when configured) and answers the control socket. {@link
+ * #close()} stops all of them and wipes every key.
  */
 public final class AgentDaemon implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AgentDaemon.class);
@@ -59,7 +65,14 @@ public final class AgentDaemon implements AutoCloseable {
       VaultEdge edge = push(resources, VaultEdge.start(state, config.vault(), keyring, deliveries, config.clock(), random));
       VaultSettings bound = config.vault().withPort(edge.port());
       state.write(StateFile.VAULT_SETTINGS, bound.toJson());
-      DaemonControl control = new DaemonControl(enrollment, keyring, deliveries, bound, coreDumpsDisabled);
+      LockerLink link = new LockerLink(config.clock());
+      CommandLoop commands = push(resources, CommandLoop.start(store.commands(), keyring, link));
+      Optional<UsageMonitor> usage = config.usage().map(settings -> {
+        MariaDbProbe probe = push(resources, MariaDbProbe.open(settings));
+        return push(resources, UsageMonitor.start(probe, store.usage(), config.clock(), settings.interval()));
+      });
+      DaemonControl control = new DaemonControl(new DaemonControl.Parts(
+          enrollment, keyring, deliveries, bound, commands, link, usage, coreDumpsDisabled));
       controlServer.serve(control);
       resources.remove(controlServer); // closed first: no request may arrive while the rest stops
       resources.push(controlServer);
@@ -105,7 +118,7 @@ public final class AgentDaemon implements AutoCloseable {
     closed.await();
   }
 
-  /** Stops the control socket and the Vault edge, then wipes every key. Idempotent. */
+  /** Stops the control socket, usage reports, the command loop and the Vault edge, then wipes every key. Idempotent. */
   @Override
   public void close() {
     synchronized (resources) {

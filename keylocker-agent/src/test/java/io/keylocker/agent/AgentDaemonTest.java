@@ -12,12 +12,7 @@ import io.keylocker.agent.lockerclient.FakeLocker;
 import io.keylocker.agent.state.StateDirectory;
 import io.keylocker.agent.state.StateFile;
 import io.keylocker.crypto.SecretBytes;
-import io.keylocker.crypto.pki.Pem;
-import io.keylocker.crypto.pki.TlsContexts;
 import io.keylocker.testing.Poll;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -62,19 +57,11 @@ class AgentDaemonTest {
   }
 
   private AgentDaemon start() {
-    return AgentDaemon.start(new AgentConfig(stateDir, "127.0.0.1", 0, "mariadb", Clock.systemUTC()));
+    return AgentDaemon.start(new AgentConfig(stateDir, "127.0.0.1", 0, "mariadb", Optional.empty(), Clock.systemUTC()));
   }
 
   private HttpResponse<String> vaultGet(AgentDaemon daemon, String path) throws Exception {
-    StateDirectory state = StateDirectory.open(stateDir);
-    String ca = new String(state.read(StateFile.VAULT_CA), StandardCharsets.US_ASCII);
-    String token = new String(state.read(StateFile.VAULT_TOKEN), StandardCharsets.US_ASCII).strip();
-    try (HttpClient client = HttpClient.newBuilder()
-        .sslContext(TlsContexts.client(Pem.certificate(ca), Optional.empty())).build()) {
-      HttpRequest request = HttpRequest.newBuilder(URI.create(daemon.vaultAddress() + path))
-          .header("X-Vault-Token", token).GET().build();
-      return client.send(request, HttpResponse.BodyHandlers.ofString());
-    }
+    return VaultHttp.get(daemon, stateDir, path);
   }
 
   @Test

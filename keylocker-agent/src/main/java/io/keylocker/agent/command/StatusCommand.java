@@ -21,9 +21,7 @@ final class StatusCommand extends AgentSubcommand {
 
   static String text(AgentStatus s) {
     String keys = s.keys().isEmpty() ? (s.unlocked() ? "none" : "not loaded (locked)")
-        : s.keys().stream()
-            .map(k -> k.keyId() + " (versions " + k.versions().stream().map(String::valueOf).collect(Collectors.joining(", ")) + ")")
-            .collect(Collectors.joining(", "));
+        : s.keys().stream().map(StatusCommand::key).collect(Collectors.joining("\n             "));
     String deliveries = s.deliveries().isEmpty() ? "none"
         : s.deliveries().stream()
             .map(d -> "key " + d.keyId() + " v" + d.version() + ": " + d.deliveries())
@@ -31,11 +29,41 @@ final class StatusCommand extends AgentSubcommand {
     return String.join("\n",
         "state:       " + (s.unlocked() ? "unlocked" : "locked"),
         "server:      " + s.tenant() + "/" + s.server(),
-        "locker:      " + s.locker(),
+        "locker:      " + s.locker() + " (" + connection(s.lockerConnection()) + ")",
         "vault:       " + s.vaultAddress() + "/v1/" + s.vaultMount(),
         "keys:        " + keys,
         "deliveries:  " + deliveries,
+        "usage:       " + usage(s.usageReporting()),
         "memory:      locking " + (s.memoryLocking() ? "available (mlock)" : "unavailable")
             + ", core dumps " + (s.coreDumpsDisabled() ? "disabled" : "not disabled"));
+  }
+
+  /** {@code 1: active v3; v2 deactivated, v1 destroyed}. */
+  private static String key(AgentStatus.KeyVersions k) {
+    String others = k.versions().stream()
+        .filter(v -> k.activeVersion() == null || v.version() != k.activeVersion())
+        .sorted((a, b) -> Long.compare(b.version(), a.version()))
+        .map(v -> "v" + v.version() + " " + v.state())
+        .collect(Collectors.joining(", "));
+    return k.keyId() + ": " + (k.activeVersion() == null ? "no active version" : "active v" + k.activeVersion())
+        + (others.isEmpty() ? "" : "; " + others);
+  }
+
+  private static String connection(AgentStatus.LockerConnection c) {
+    if (c.unreachableSince() != null) {
+      return "unreachable since " + c.unreachableSince() + ": " + c.problem()
+          + (c.lastContact() == null ? "" : "; last contact " + c.lastContact());
+    }
+    return c.lastContact() == null ? "not contacted yet" : "last contact " + c.lastContact();
+  }
+
+  private static String usage(AgentStatus.UsageReporting u) {
+    if (!u.enabled()) {
+      return "not reported (agent run without --db-url)";
+    }
+    if (u.lastAt() == null) {
+      return "no report yet";
+    }
+    return (Boolean.TRUE.equals(u.lastSent()) ? "last report " : "last report FAILED ") + u.lastAt() + ": " + u.lastMessage();
   }
 }

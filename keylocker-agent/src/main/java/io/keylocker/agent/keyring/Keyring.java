@@ -2,6 +2,7 @@ package io.keylocker.agent.keyring;
 
 import io.keylocker.agent.error.AgentException;
 import io.keylocker.agent.keys.KeyIds;
+import io.keylocker.agent.keys.KeyState;
 import io.keylocker.agent.keys.ServedKeys;
 import io.keylocker.agent.state.Enrollment;
 import io.keylocker.crypto.KekVerifier;
@@ -14,7 +15,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,12 +24,12 @@ import org.slf4j.LoggerFactory;
  * version held in {@link SecretBytes}). Guarantees: a wrong passphrase changes nothing; an unlock
  * either opens every version or holds nothing; {@link #lock()} wipes the KEK and every key while no
  * reader is inside {@link #whileHeld} (readers hold the read lock, lock takes the write lock).
- * Unlock and key creation run one at a time; lock never waits for them.
+ * Unlock, key creation, rotation and refresh run one at a time; lock never waits for them. Only
+ * the active version is served as latest; destroyed versions are never held.
  */
 public final class Keyring implements ServedKeys, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Keyring.class);
   static final int KEY_BYTES = 32;
-  static final String ACTIVE = "active";
 
   private final Enrollment owner;
   private final KeyringStore store;
@@ -38,11 +38,7 @@ public final class Keyring implements ServedKeys, AutoCloseable {
   private final SecureRandom random;
   private final UnlockThrottle throttle;
   private final ReentrantLock operations = new ReentrantLock();
-  private final ReentrantReadWriteLock guard = new ReentrantReadWriteLock();
-  /** Null while locked. Written only under the write lock. */
-  private volatile UnlockedKeys unlocked;
-  /** Counts locks, so an unlock that raced with a lock is discarded. Guarded by the write lock. */
-  private long locks;
+  private final HeldKeys held = new HeldKeys();
 
   public Keyring(Enrollment owner, KeyringStore store, Clock clock, SecureRandom random) {
     this.owner = owner;
@@ -63,7 +59,7 @@ public final class Keyring implements ServedKeys, AutoCloseable {
     operations.lock();
     try {
       throttle.check();
-      long locksBefore = lockCount();
+      long locksBefore = held.lockCount();
       WrappedKeyring stored = store.load();
       SecretBytes kek = PassphraseKdf.deriveKek(passphrase, stored.kdf());
       try {
@@ -71,14 +67,14 @@ public final class Keyring implements ServedKeys, AutoCloseable {
           int failures = throttle.failed();
           LOG.warn("unlock refused: wrong passphrase ({} failed attempts in a row)", failures);
           throw new AgentException.AuthenticationFailed(
-              "wrong passphrase: the agent stays " + (unlocked == null ? "locked" : "unlocked"));
+              "wrong passphrase: the agent stays " + (unlocked() ? "unlocked" : "locked"));
         }
-        if (unlocked != null) {
+        if (unlocked()) {
           kek.close();
           throttle.succeeded();
           return;
         }
-        install(UnlockedKeys.open(stored, kek, wrapper, owner), locksBefore);
+        held.install(UnlockedKeys.open(stored, kek, wrapper, owner), locksBefore);
       } catch (RuntimeException e) {
         kek.close();
         throw e;
@@ -91,44 +87,9 @@ public final class Keyring implements ServedKeys, AutoCloseable {
     store.reportState(true);
   }
 
-  private void install(UnlockedKeys opened, long locksBefore) {
-    guard.writeLock().lock();
-    try {
-      if (locks != locksBefore) {
-        opened.wipe();
-        throw new AgentException.Refused("the agent was locked while unlocking; it stays locked");
-      }
-      unlocked = opened;
-    } finally {
-      guard.writeLock().unlock();
-    }
-  }
-
-  private long lockCount() {
-    guard.readLock().lock();
-    try {
-      return locks;
-    } finally {
-      guard.readLock().unlock();
-    }
-  }
-
   /** Wipes the KEK and every unwrapped key. Waits only for readers inside {@link #whileHeld}. */
   public void lock() {
-    boolean wasUnlocked;
-    guard.writeLock().lock();
-    try {
-      locks++;
-      UnlockedKeys old = unlocked;
-      unlocked = null;
-      wasUnlocked = old != null;
-      if (wasUnlocked) {
-        old.wipe();
-      }
-    } finally {
-      guard.writeLock().unlock();
-    }
-    if (wasUnlocked) {
+    if (held.clear()) {
       LOG.info("locked: KEK and key versions wiped");
       store.reportState(false);
     }
@@ -136,7 +97,8 @@ public final class Keyring implements ServedKeys, AutoCloseable {
 
   /**
    * Creates key {@code keyId} version 1: generated here, wrapped under the KEK, stored in the
-   * locker, then served. Refused while locked and when the id exists (rotation comes later).
+   * locker, then served. Refused while locked and when the id exists (new versions come from
+   * rotation, which the locker asks for).
    */
   public VersionInfo createKey(long keyId) {
     if (!KeyIds.validKeyId(keyId)) {
@@ -144,42 +106,113 @@ public final class Keyring implements ServedKeys, AutoCloseable {
     }
     operations.lock();
     try {
-      UnlockedKeys current = unlocked;
+      UnlockedKeys current = held.current();
       if (current == null) {
         throw new AgentException.Refused("the agent is locked (run: keylocker agent unlock)");
       }
       if (current.contains(keyId)) {
         throw new AgentException.Refused(
-            "key " + keyId + " already exists; adding versions to an existing key (rotation) is not supported yet");
+            "key " + keyId + " already exists; new versions come from rotation (keylocker key rotate)");
       }
-      return storeAndServe(current, keyId);
+      return storeAndServe(current, keyId, 1);
     } finally {
       operations.unlock();
     }
   }
 
-  private VersionInfo storeAndServe(UnlockedKeys current, long keyId) {
+  /**
+   * Rotates {@code keyId} for a request the locker queued at {@code requestedAt}: generates version
+   * last + 1, wraps and stores it, then serves it as latest. The keyring is first re-read from
+   * the locker, and when its active version was created after {@code requestedAt} the rotation
+   * already happened and nothing is created (a version created in the same second, as the locker
+   * counts time, is not taken for it: at worst one version too many, never a rotation skipped).
+   * Empty while locked (the request must wait for an unlock).
+   */
+  public Optional<Rotation> rotate(long keyId, Instant requestedAt) {
+    operations.lock();
+    try {
+      UnlockedKeys current = held.current();
+      if (current == null) {
+        return Optional.empty();
+      }
+      WrappedKeyring stored = store.refresh();
+      current = replace(current, stored);
+      long last = stored.lastVersion(keyId)
+          .orElseThrow(() -> new AgentException.NotFound("key " + keyId + " does not exist"));
+      Optional<WrappedVersion> active = stored.active(keyId);
+      if (active.isPresent() && active.get().createdAt().isAfter(requestedAt)) {
+        return Optional.of(new Rotation(keyId, active.get().version(), false));
+      }
+      return Optional.of(upload(current, keyId, last + 1));
+    } finally {
+      operations.unlock();
+    }
+  }
+
+  private Rotation upload(UnlockedKeys current, long keyId, long version) {
+    try {
+      storeAndServe(current, keyId, version);
+      return new Rotation(keyId, version, true);
+    } catch (AgentException.Refused refused) {
+      // e.g. 409: an earlier attempt stored it but its answer was lost; then the locker's copy is served
+      WrappedKeyring stored = store.refresh();
+      if (!stored.contains(keyId, version)) {
+        throw refused;
+      }
+      replace(current, stored);
+      return new Rotation(keyId, version, false);
+    }
+  }
+
+  /** The outcome of a rotation: the version now active, and whether this call created it. */
+  public record Rotation(long keyId, long version, boolean created) {}
+
+  /**
+   * Re-reads the keyring from the locker (never from the cache), which replaces the cache, and when
+   * unlocked replaces the keys in memory in one step: new versions are unwrapped with the held KEK,
+   * states are updated, and versions the locker dropped or destroyed are wiped.
+   */
+  public void refresh() {
+    operations.lock();
+    try {
+      WrappedKeyring stored = store.refresh();
+      UnlockedKeys current = held.current();
+      if (current != null) {
+        replace(current, stored);
+      }
+    } finally {
+      operations.unlock();
+    }
+  }
+
+  /** Installs the keys of {@code stored} in place of {@code current}; Refused if a lock came between. */
+  private UnlockedKeys replace(UnlockedKeys current, WrappedKeyring stored) {
+    String whenLocked = "the agent was locked meanwhile; the keys in memory were not replaced";
+    UnlockedKeys next = held.whileHeld(() -> {
+      if (held.current() != current) {
+        throw new AgentException.Refused(whenLocked);
+      }
+      return current.refreshed(stored, wrapper, owner);
+    });
+    held.replace(current, next, whenLocked);
+    return next;
+  }
+
+  private VersionInfo storeAndServe(UnlockedKeys current, long keyId, long version) {
     SecretBytes material = SecretBytes.random(KEY_BYTES, random);
     try {
-      byte[] wrapped = whileHeld(() -> {
-        if (unlocked != current) {
-          throw new AgentException.Refused("the agent was locked; the key was not created");
+      byte[] wrapped = held.whileHeld(() -> {
+        if (held.current() != current) {
+          throw new AgentException.Refused("the agent was locked; no key version was created");
         }
-        return wrapper.wrap(current.kek(), material, UnlockedKeys.context(owner, keyId, 1));
+        return wrapper.wrap(current.kek(), material, UnlockedKeys.context(owner, keyId, version));
       });
-      Instant createdAt = store.addVersion(keyId, 1, wrapped);
-      guard.writeLock().lock();
-      try {
-        if (unlocked != current) {
-          throw new AgentException.Refused(
-              "the agent was locked while key " + keyId + " was created; it is stored and will be served after unlock");
-        }
-        unlocked = current.with(new ServedKey(keyId, 1, createdAt, material), ACTIVE);
-      } finally {
-        guard.writeLock().unlock();
-      }
-      LOG.info("created key {} version 1", keyId);
-      return new VersionInfo(1, createdAt, ACTIVE);
+      Instant createdAt = store.addVersion(keyId, version, wrapped);
+      held.replace(current, current.withActive(new ServedKey(keyId, version, createdAt, material)),
+          "the agent was locked while key " + keyId + " version " + version
+              + " was created; it is stored and will be served after unlock");
+      LOG.info("created key {} version {}", keyId, version);
+      return new VersionInfo(version, createdAt, KeyState.ACTIVE);
     } catch (RuntimeException e) {
       material.close();
       throw e;
@@ -188,41 +221,36 @@ public final class Keyring implements ServedKeys, AutoCloseable {
 
   @Override
   public boolean unlocked() {
-    return unlocked != null;
+    return held.current() != null;
   }
 
   @Override
   public Optional<ServedKey> latest(long keyId) {
-    UnlockedKeys keys = unlocked;
+    UnlockedKeys keys = held.current();
     return keys == null ? Optional.empty() : keys.latest(keyId);
   }
 
   @Override
   public Optional<ServedKey> version(long keyId, long version) {
-    UnlockedKeys keys = unlocked;
+    UnlockedKeys keys = held.current();
     return keys == null ? Optional.empty() : keys.version(keyId, version);
   }
 
   @Override
   public Optional<KeyHistory> history(long keyId) {
-    UnlockedKeys keys = unlocked;
+    UnlockedKeys keys = held.current();
     return keys == null ? Optional.empty() : keys.history(keyId);
   }
 
   @Override
   public List<Long> keyIds() {
-    UnlockedKeys keys = unlocked;
+    UnlockedKeys keys = held.current();
     return keys == null ? List.of() : keys.keyIds();
   }
 
   @Override
   public <T> T whileHeld(Supplier<T> reading) {
-    guard.readLock().lock();
-    try {
-      return reading.get();
-    } finally {
-      guard.readLock().unlock();
-    }
+    return held.whileHeld(reading);
   }
 
   /** Locks (wipes everything). */

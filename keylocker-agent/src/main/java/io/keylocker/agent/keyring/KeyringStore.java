@@ -14,6 +14,12 @@ public interface KeyringStore {
    */
   WrappedKeyring load();
 
+  /**
+   * The stored keyring from the locker only (never the cache), which then replaces the cache.
+   * {@code Unreachable} when the locker cannot be reached.
+   */
+  WrappedKeyring refresh();
+
   /** Stores a new keyring holding key 1 version 1; {@code Refused} when one exists. */
   void create(KdfParameters kdf, byte[] verifier, byte[] firstKeyWrapped);
 

@@ -1,6 +1,7 @@
 package io.keylocker.agent.keyring;
 
 import io.keylocker.agent.error.AgentException;
+import io.keylocker.agent.keys.KeyState;
 import io.keylocker.agent.keys.ServedKeys.KeyHistory;
 import io.keylocker.agent.keys.ServedKeys.ServedKey;
 import io.keylocker.agent.keys.ServedKeys.VersionInfo;
@@ -11,24 +12,29 @@ import io.keylocker.crypto.SecretBytes;
 import io.keylocker.crypto.WrapContext;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
- * An immutable snapshot of the unlocked keyring: the KEK and every unwrapped key version. Adding a
- * key makes a new snapshot that shares the existing secrets; {@link #wipe()} closes them all, so it
- * must be called on the last snapshot only.
+ * An immutable snapshot of the unlocked keyring: the KEK, every version's state, and the unwrapped
+ * key of every version that is not destroyed (destroyed versions are metadata only). A new snapshot
+ * (after key creation, rotation or refresh) shares the secrets it keeps with the one it was made
+ * from; {@link #wipeAbsentFrom} closes the ones it no longer holds and {@link #wipe()} closes all.
  */
 final class UnlockedKeys {
-  private record Held(ServedKey key, String state) {}
+  private record Held(VersionInfo info, Optional<ServedKey> key) {}
 
   private final SecretBytes kek;
   private final NavigableMap<Long, NavigableMap<Long, Held>> keys;
 
   private UnlockedKeys(SecretBytes kek, NavigableMap<Long, NavigableMap<Long, Held>> keys) {
     this.kek = kek;
+    keys.replaceAll((id, versions) -> Collections.unmodifiableNavigableMap(versions));
     this.keys = Collections.unmodifiableNavigableMap(keys);
   }
 
@@ -37,24 +43,39 @@ final class UnlockedKeys {
    * every key unwrapped so far is wiped and {@code kek} is left to the caller.
    */
   static UnlockedKeys open(WrappedKeyring stored, SecretBytes kek, KeyWrapper wrapper, Enrollment owner) {
-    NavigableMap<Long, NavigableMap<Long, Held>> keys = new TreeMap<>();
-    try {
-      for (WrappedVersion v : stored.versions()) {
-        SecretBytes material = unwrap(wrapper, kek, v, owner);
-        keys.computeIfAbsent(v.keyId(), id -> new TreeMap<>())
-            .put(v.version(), new Held(new ServedKey(v.keyId(), v.version(), v.createdAt(), material), v.state()));
-      }
-    } catch (RuntimeException e) {
-      keys.values().forEach(versions -> versions.values().forEach(h -> h.key().material().close()));
-      throw e;
-    }
-    keys.replaceAll((id, versions) -> Collections.unmodifiableNavigableMap(versions));
-    return new UnlockedKeys(kek, keys);
+    return new UnlockedKeys(kek, new TreeMap<>()).refreshed(stored, wrapper, owner);
   }
 
-  private static SecretBytes unwrap(KeyWrapper wrapper, SecretBytes kek, WrappedVersion v, Enrollment owner) {
+  /**
+   * A snapshot holding exactly the versions of {@code stored}, with their states: keys already held
+   * are shared, new ones unwrapped under this snapshot's KEK, destroyed ones kept as metadata only.
+   * On failure the keys unwrapped by this call are wiped and this snapshot is unchanged.
+   */
+  UnlockedKeys refreshed(WrappedKeyring stored, KeyWrapper wrapper, Enrollment owner) {
+    NavigableMap<Long, NavigableMap<Long, Held>> next = new TreeMap<>();
+    List<SecretBytes> unwrapped = new ArrayList<>();
     try {
-      return wrapper.unwrap(kek, v.wrapped(), context(owner, v.keyId(), v.version()));
+      for (WrappedVersion v : stored.versions()) {
+        Optional<ServedKey> key = v.wrapped().map(blob -> new ServedKey(v.keyId(), v.version(), v.createdAt(),
+            material(v.keyId(), v.version()).orElseGet(() -> remember(unwrapped, unwrap(wrapper, v, blob, owner)))));
+        next.computeIfAbsent(v.keyId(), id -> new TreeMap<>())
+            .put(v.version(), new Held(new VersionInfo(v.version(), v.createdAt(), v.state()), key));
+      }
+    } catch (RuntimeException e) {
+      unwrapped.forEach(SecretBytes::close);
+      throw e;
+    }
+    return new UnlockedKeys(kek, next);
+  }
+
+  private static SecretBytes remember(List<SecretBytes> unwrapped, SecretBytes material) {
+    unwrapped.add(material);
+    return material;
+  }
+
+  private SecretBytes unwrap(KeyWrapper wrapper, WrappedVersion v, byte[] blob, Enrollment owner) {
+    try {
+      return wrapper.unwrap(kek, blob, context(owner, v.keyId(), v.version()));
     } catch (CryptoException e) {
       throw new AgentException.Refused(
           "key " + v.keyId() + " version " + v.version()
@@ -74,43 +95,68 @@ final class UnlockedKeys {
     return keys.containsKey(keyId);
   }
 
-  /** A new snapshot that also holds {@code key} (sharing this one's secrets). */
-  UnlockedKeys with(ServedKey key, String state) {
+  /**
+   * A new snapshot in which {@code key} is the active version of its key id and the previously
+   * active one is deactivated (as the locker does when it stores a new version).
+   */
+  UnlockedKeys withActive(ServedKey key) {
     NavigableMap<Long, NavigableMap<Long, Held>> copy = new TreeMap<>(keys);
     NavigableMap<Long, Held> versions = new TreeMap<>(copy.getOrDefault(key.keyId(), Collections.emptyNavigableMap()));
-    versions.put(key.version(), new Held(key, state));
-    copy.put(key.keyId(), Collections.unmodifiableNavigableMap(versions));
+    versions.replaceAll((v, held) -> held.info().state() != KeyState.ACTIVE ? held
+        : new Held(new VersionInfo(v, held.info().createdAt(), KeyState.DEACTIVATED), held.key()));
+    versions.put(key.version(), new Held(new VersionInfo(key.version(), key.createdAt(), KeyState.ACTIVE), Optional.of(key)));
+    copy.put(key.keyId(), versions);
     return new UnlockedKeys(kek, copy);
   }
 
   Optional<ServedKey> latest(long keyId) {
-    NavigableMap<Long, Held> versions = keys.get(keyId);
-    return versions == null ? Optional.empty() : Optional.of(versions.lastEntry().getValue().key());
+    return versions(keyId).descendingMap().values().stream()
+        .filter(h -> h.info().state() == KeyState.ACTIVE)
+        .flatMap(h -> h.key().stream())
+        .findFirst();
   }
 
   Optional<ServedKey> version(long keyId, long version) {
-    NavigableMap<Long, Held> versions = keys.get(keyId);
-    Held held = versions == null ? null : versions.get(version);
-    return held == null ? Optional.empty() : Optional.of(held.key());
+    Held held = versions(keyId).get(version);
+    return held == null || !held.info().state().servedByVersion() ? Optional.empty() : held.key();
   }
 
   Optional<KeyHistory> history(long keyId) {
     NavigableMap<Long, Held> versions = keys.get(keyId);
-    if (versions == null) {
-      return Optional.empty();
-    }
-    List<VersionInfo> infos = new ArrayList<>(versions.size());
-    versions.values().forEach(h -> infos.add(new VersionInfo(h.key().version(), h.key().createdAt(), h.state())));
-    return Optional.of(new KeyHistory(keyId, List.copyOf(infos)));
+    return versions == null ? Optional.empty()
+        : Optional.of(new KeyHistory(keyId, versions.values().stream().map(Held::info).toList()));
   }
 
   List<Long> keyIds() {
     return List.copyOf(keys.keySet());
   }
 
+  private NavigableMap<Long, Held> versions(long keyId) {
+    return keys.getOrDefault(keyId, Collections.emptyNavigableMap());
+  }
+
+  /** Closes every key of this snapshot that {@code other} does not hold (the KEK is kept). */
+  void wipeAbsentFrom(UnlockedKeys other) {
+    Set<SecretBytes> kept = Collections.newSetFromMap(new IdentityHashMap<>());
+    other.materials().forEach(kept::add);
+    materials().filter(m -> !kept.contains(m)).forEach(SecretBytes::close);
+  }
+
   /** Closes the KEK and every key version. */
   void wipe() {
-    keys.values().forEach(versions -> versions.values().forEach(h -> h.key().material().close()));
+    materials().forEach(SecretBytes::close);
     kek.close();
+  }
+
+  private Stream<SecretBytes> materials() {
+    return keys.values().stream()
+        .flatMap(versions -> versions.values().stream())
+        .flatMap(h -> h.key().stream())
+        .map(ServedKey::material);
+  }
+
+  private Optional<SecretBytes> material(long keyId, long version) {
+    Held held = versions(keyId).get(version);
+    return held == null ? Optional.empty() : held.key().map(ServedKey::material);
   }
 }

@@ -15,13 +15,16 @@ public interface ServedKeys {
   /** False while the agent is locked: edges answer with their "sealed" error. */
   boolean unlocked();
 
-  /** Latest servable version of a key id; empty when the id is unknown (or locked). */
+  /** The active version of a key id; empty when the id is unknown, has no active version, or locked. */
   Optional<ServedKey> latest(long keyId);
 
-  /** A given version; empty when unknown, not servable, or locked. */
+  /** A given version if {@link KeyState#servedByVersion()}; empty when unknown, not servable, or locked. */
   Optional<ServedKey> version(long keyId, long version);
 
-  /** Metadata of every version of a key id (for Vault metadata reads); empty when unknown. */
+  /**
+   * Metadata of every version of a key id, destroyed ones included (for Vault metadata reads);
+   * empty when unknown.
+   */
   Optional<KeyHistory> history(long keyId);
 
   /** All key ids, ascending (for Vault LIST). Empty when locked. */
@@ -40,8 +43,17 @@ public interface ServedKeys {
    */
   record ServedKey(long keyId, long version, Instant createdAt, SecretBytes material) {}
 
-  /** Versions of one key id, ascending, with their creation times. */
-  record KeyHistory(long keyId, List<VersionInfo> versions) {}
+  /** Versions of one key id, ascending, with their creation times and states. */
+  record KeyHistory(long keyId, List<VersionInfo> versions) {
+    public KeyHistory {
+      versions = List.copyOf(versions);
+    }
 
-  record VersionInfo(long version, Instant createdAt, String state) {}
+    /** The active version, if there is one (at most one per key id). */
+    public Optional<VersionInfo> active() {
+      return versions.stream().filter(v -> v.state() == KeyState.ACTIVE).reduce((a, b) -> b);
+    }
+  }
+
+  record VersionInfo(long version, Instant createdAt, KeyState state) {}
 }

@@ -4,6 +4,7 @@ import io.keylocker.agent.error.AgentException;
 import io.keylocker.agent.keyring.WrappedKeyring;
 import io.keylocker.agent.keyring.WrappedVersion;
 import io.keylocker.agent.keys.KeyIds;
+import io.keylocker.agent.keys.KeyState;
 import io.keylocker.crypto.KdfParameters;
 import io.keylocker.crypto.KeyWrapper;
 import java.time.Instant;
@@ -17,7 +18,8 @@ import java.util.Set;
 /**
  * Keyring JSON (GET/PUT {@code /v1/agent/keyring}) ↔ {@link WrappedKeyring}, with the limits of
  * docs/api.md enforced on what comes back, so a hostile or corrupt record cannot make the agent
- * allocate unbounded memory (KDF ceilings are {@link KdfParameters}'s).
+ * allocate unbounded memory (KDF ceilings are {@link KdfParameters}'s). Destroyed versions carry no
+ * wrapped blob (one sent anyway is ignored); every other version must have one.
  */
 final class KeyringCodec {
   static final int FORMAT_VERSION = 1;
@@ -73,8 +75,10 @@ final class KeyringCodec {
         if (!KeyIds.validVersion(version) || !seen.add(keyId + "/" + version) || versions.size() >= MAX_VERSIONS) {
           throw new IllegalArgumentException("key " + keyId + " version " + version + " is invalid or repeated");
         }
-        versions.add(new WrappedVersion(keyId, version, Instant.parse(required(v.createdAt(), "created_at")),
-            required(v.state(), "state"), bytes(v.wrapped(), "wrapped", KeyWrapper.MAX_BLOB)));
+        KeyState state = KeyState.parse(required(v.state(), "state"))
+            .orElseThrow(() -> new IllegalArgumentException("key " + keyId + " version " + version + " has an unknown state"));
+        byte[] wrapped = state == KeyState.DESTROYED ? null : bytes(v.wrapped(), "wrapped", KeyWrapper.MAX_BLOB);
+        versions.add(new WrappedVersion(keyId, version, Instant.parse(required(v.createdAt(), "created_at")), state, wrapped));
       }
     }
     return versions;

@@ -52,8 +52,14 @@ final class LockerHttp implements AutoCloseable {
 
   /** Sends {@code json} (or nothing when null) and returns the body of a 2xx response. */
   byte[] exchange(String method, String path, byte[] json) {
+    return exchange(method, path, json, REQUEST_TIMEOUT);
+  }
+
+  /** As {@link #exchange(String, String, byte[])}, for a request that may take up to {@code timeout} (long polls). */
+  byte[] exchange(String method, String path, byte[] json, Duration timeout) {
     try {
-      HttpResponse<byte[]> response = client.send(request(method, path, json), HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<byte[]> response =
+          client.send(request(method, path, json, timeout), HttpResponse.BodyHandlers.ofByteArray());
       return successBody(response);
     } catch (IOException e) {
       throw transportFailure(e);
@@ -66,13 +72,13 @@ final class LockerHttp implements AutoCloseable {
   /** Fire and forget; the future fails with the same exceptions as {@link #exchange}. */
   CompletableFuture<byte[]> exchangeAsync(String method, String path, byte[] json) {
     return client
-        .sendAsync(request(method, path, json), HttpResponse.BodyHandlers.ofByteArray())
+        .sendAsync(request(method, path, json, REQUEST_TIMEOUT), HttpResponse.BodyHandlers.ofByteArray())
         .thenApply(this::successBody);
   }
 
-  private HttpRequest request(String method, String path, byte[] json) {
+  private HttpRequest request(String method, String path, byte[] json, Duration timeout) {
     HttpRequest.Builder builder =
-        HttpRequest.newBuilder(base.resolve(path)).timeout(REQUEST_TIMEOUT).header("Accept", "application/json");
+        HttpRequest.newBuilder(base.resolve(path)).timeout(timeout).header("Accept", "application/json");
     if (json == null) {
       return builder.method(method, HttpRequest.BodyPublishers.noBody()).build();
     }

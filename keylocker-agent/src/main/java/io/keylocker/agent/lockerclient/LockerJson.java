@@ -44,6 +44,26 @@ final class LockerJson {
 
   record Heartbeat(String state) {}
 
+  record Commands(List<Command> commands) {}
+
+  record Command(String id, String kind, Long keyId, String createdAt) {}
+
+  record Completion(String outcome, String message) {}
+
+  /** {@code POST /v1/agent/usage}; an unknown redo log or binlog list is sent as an explicit null. */
+  record Usage(
+      String observedAt, UsageDatabase database, List<UsageTablespace> tablespaces, List<String> unencrypted,
+      @JsonInclude(JsonInclude.Include.ALWAYS) UsageLogKey redoLog,
+      @JsonInclude(JsonInclude.Include.ALWAYS) List<UsageBinlog> binlogs) {}
+
+  record UsageDatabase(String product, String version) {}
+
+  record UsageTablespace(String name, long keyId, long minKeyVersion, long currentKeyVersion, boolean rotating) {}
+
+  record UsageLogKey(long keyId, long keyVersion) {}
+
+  record UsageBinlog(String file, long keyId, long keyVersion) {}
+
   static byte[] write(Object value) {
     try {
       return MAPPER.writeValueAsBytes(value);

@@ -3,9 +3,11 @@ package io.keylocker.agent.lockerclient;
 import io.keylocker.agent.error.AgentException;
 import io.keylocker.agent.keyring.KeyringStore;
 import io.keylocker.agent.keyring.WrappedKeyring;
+import io.keylocker.agent.lifecycle.CommandSource;
 import io.keylocker.agent.state.Enrollment;
 import io.keylocker.agent.state.StateDirectory;
 import io.keylocker.agent.state.StateFile;
+import io.keylocker.agent.usage.UsageSink;
 import io.keylocker.crypto.KdfParameters;
 import io.keylocker.crypto.pki.Pem;
 import io.keylocker.crypto.pki.TlsContexts;
@@ -25,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * The keyring in the locker, over mTLS with the agent's certificate and trusting only {@code
  * S/locker-ca.pem}. Every keyring body received is validated and then kept in {@code
  * S/keyring-cache.json} (wrapped blobs only), which {@link #load()} falls back to when the locker
- * cannot be reached.
+ * cannot be reached. The same connection serves the command queue and usage reports.
  */
 public final class LockerKeyringStore implements KeyringStore, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LockerKeyringStore.class);
@@ -73,17 +75,36 @@ public final class LockerKeyringStore implements KeyringStore, AutoCloseable {
       }
       LOG.warn("{}; unlocking from the cached keyring", e.getMessage());
       return KeyringCodec.decode(cached.get(), "the cached keyring");
+    }
+  }
+
+  @Override
+  public WrappedKeyring refresh() {
+    return fetchAndCache();
+  }
+
+  /** Replaces the cache with the locker's body as it is: destroyed versions arrive without a blob. */
+  private WrappedKeyring fetchAndCache() {
+    byte[] body;
+    try {
+      body = http.exchange("GET", KEYRING, null);
     } catch (AgentException.NotFound e) {
       throw new AgentException.NotFound(
           "the locker has no keyring for " + owner() + " (" + e.getMessage() + "); run: keylocker agent init");
     }
-  }
-
-  private WrappedKeyring fetchAndCache() {
-    byte[] body = http.exchange("GET", KEYRING, null);
     WrappedKeyring keyring = KeyringCodec.decode(body, "the locker");
     state.write(StateFile.KEYRING_CACHE, body);
     return keyring;
+  }
+
+  /** The locker's command queue for this agent, over this store's connection (valid until it is closed). */
+  public CommandSource commands() {
+    return new LockerCommandSource(http);
+  }
+
+  /** Where usage reports go, over this store's connection (valid until it is closed). */
+  public UsageSink usage() {
+    return new LockerUsageSink(http);
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.keylocker.agent.vault;
 
 import static io.keylocker.agent.vault.JsonBuffer.ascii;
 
+import io.keylocker.agent.keys.KeyState;
 import io.keylocker.agent.keys.ServedKeys.KeyHistory;
 import io.keylocker.agent.keys.ServedKeys.ServedKey;
 import io.keylocker.agent.keys.ServedKeys.VersionInfo;
@@ -58,17 +59,24 @@ final class VaultBodies {
         .raw(key.createdAt().toString()).raw(SECRET_VERSION).number(key.version()).raw(SECRET_END).raw(TAIL);
   }
 
+  /**
+   * KV v2 metadata: {@code current_version} is the active version (the newest when none is
+   * active), destroyed versions have {@code destroyed: true}, and every version also carries its
+   * lifecycle {@code state} (an addition to Vault's shape; clients ignore unknown fields).
+   */
   byte[] metadata(KeyHistory history) {
     List<VersionInfo> versions = history.versions();
+    long current = history.active().orElse(versions.getLast()).version();
     JsonBuffer data = new JsonBuffer(256)
         .raw("{\"cas_required\":false,\"created_time\":\"").raw(versions.getFirst().createdAt().toString())
-        .raw("\",\"current_version\":").number(versions.getLast().version())
+        .raw("\",\"current_version\":").number(current)
         .raw(",\"custom_metadata\":null,\"delete_version_after\":\"0s\",\"max_versions\":0,\"oldest_version\":0,")
         .raw("\"updated_time\":\"").raw(versions.getLast().createdAt().toString()).raw("\",\"versions\":{");
     for (int i = 0; i < versions.size(); i++) {
       VersionInfo v = versions.get(i);
       data.raw(i == 0 ? "\"" : ",\"").number(v.version()).raw("\":{\"created_time\":\"")
-          .raw(v.createdAt().toString()).raw("\",\"deletion_time\":\"\",\"destroyed\":false}");
+          .raw(v.createdAt().toString()).raw("\",\"deletion_time\":\"\",\"destroyed\":")
+          .raw(String.valueOf(v.state() == KeyState.DESTROYED)).raw(",\"state\":\"").raw(v.state().wireName()).raw("\"}");
     }
     return envelope(data.raw("}}").toByteArray());
   }

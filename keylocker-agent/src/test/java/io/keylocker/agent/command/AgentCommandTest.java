@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -154,7 +155,7 @@ class AgentCommandTest {
         .isEqualTo(1);
     assertOneErrorLine("keyring already exists");
 
-    try (AgentDaemon daemon = AgentDaemon.start(new AgentConfig(stateDir, "127.0.0.1", 0, "mariadb", Clock.systemUTC()))) {
+    try (AgentDaemon daemon = AgentDaemon.start(new AgentConfig(stateDir, "127.0.0.1", 0, "mariadb", Optional.empty(), Clock.systemUTC()))) {
       Path wrong = file("wrong", "not the right passphrase\n");
       assertThat(run("unlock", "--state-dir", stateDir.toString(), "--passphrase-file", wrong.toString())).isEqualTo(4);
       assertOneErrorLine("wrong passphrase");
@@ -173,7 +174,8 @@ class AgentCommandTest {
       assertThat(status.has("memory_locking")).isTrue();
 
       assertThat(run("status", "--state-dir", stateDir.toString())).isZero();
-      assertThat(out).contains("state:       unlocked").contains("keys:        1 (versions 1), 3 (versions 1)");
+      assertThat(out).contains("state:       unlocked").contains("keys:        1: active v1\n             3: active v1")
+          .contains("locker:      " + locker.address() + " (");
 
       assertThat(run("lock", "--state-dir", stateDir.toString())).isZero();
       assertThat(run("status", "--state-dir", stateDir.toString())).isZero();

@@ -25,9 +25,12 @@ final class FakeAgentControl implements AgentControl {
 
   @Override
   public AgentStatus status() {
-    return new AgentStatus(unlocked, "acme", "db1", "https://127.0.0.1:8443", "https://127.0.0.1:8200", "mariadb",
-        List.of(new AgentStatus.KeyVersions(1, List.of(1L, 2L))), List.of(new AgentStatus.Delivery(1, 2, 5)),
-        true, false);
+    return new AgentStatus(unlocked, "acme", "db1", "https://127.0.0.1:8443",
+        new AgentStatus.LockerConnection("2026-12-03T16:18:00Z", null, null), "https://127.0.0.1:8200", "mariadb",
+        List.of(new AgentStatus.KeyVersions(1, 2L, List.of(
+            new AgentStatus.VersionState(1, "deactivated"), new AgentStatus.VersionState(2, "active")))),
+        List.of(new AgentStatus.Delivery(1, 2, 5)),
+        new AgentStatus.UsageReporting(true, "2026-12-03T16:18:05Z", true, "1 encrypted tablespaces"), true, false);
   }
 
   @Override

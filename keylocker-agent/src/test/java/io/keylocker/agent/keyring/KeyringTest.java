@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.keylocker.agent.error.AgentException;
+import io.keylocker.agent.keys.KeyState;
 import io.keylocker.agent.keys.ServedKeys.ServedKey;
 import io.keylocker.agent.state.Enrollment;
 import io.keylocker.crypto.SecretBytes;
@@ -164,7 +165,7 @@ class KeyringTest {
   @Test
   void unlock_withABlobMovedToAnotherKeyId_failsAndStaysLocked() {
     WrappedVersion one = created.versions().getFirst();
-    WrappedVersion moved = new WrappedVersion(2, 1, one.createdAt(), "active", one.wrapped());
+    WrappedVersion moved = new WrappedVersion(2, 1, one.createdAt(), KeyState.ACTIVE, one.wrapped().orElseThrow());
     store.replace(new WrappedKeyring(created.kdf(), created.verifier(), List.of(one, moved)));
 
     assertThatThrownBy(() -> unlock("correct horse battery"))

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.io.EndPoint;
@@ -30,9 +31,10 @@ import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 
 /**
- * An HTTPS stub of the locker's agent API (docs/api.md) for tests: enrollment with one secret,
- * the keyring (GET/PUT), new versions and heartbeats, with mTLS required after enrollment. Keeps
- * the keyring as the JSON body the real locker would return.
+ * An HTTPS stub of the locker's agent API (docs/api.md) for tests: enrollment, keyring (GET/PUT),
+ * new versions (the active one becomes deactivated), heartbeats, commands ({@link
+ * FakeCommandQueue}) and usage reports, mTLS after enrollment; keeps the keyring as the locker's
+ * JSON body. {@link #stop()} and {@link #restart()} make it unreachable and back on the same port.
  */
 public final class FakeLocker implements AutoCloseable {
   public static final String SECRET = Base64.getUrlEncoder().withoutPadding().encodeToString(new byte[32]);
@@ -45,8 +47,13 @@ public final class FakeLocker implements AutoCloseable {
   volatile boolean enrollmentUsed;
   volatile boolean revoked;
   public volatile ObjectNode keyring;
+  public final FakeCommandQueue commands = new FakeCommandQueue();
+  public final List<JsonNode> usageReports = new CopyOnWriteArrayList<>();
+  /** How many of the next command completions fail with 500 (the agent must retry them). */
+  public final AtomicInteger failingCompletions = new AtomicInteger();
   private final Server server;
   private final ServerConnector connector;
+  private final int port;
 
   public FakeLocker() throws Exception {
     this(TestTls.create("127.0.0.1"));
@@ -71,10 +78,11 @@ public final class FakeLocker implements AutoCloseable {
       }
     });
     server.start();
+    port = connector.getLocalPort();
   }
 
   int port() {
-    return connector.getLocalPort();
+    return port;
   }
 
   public String address() {
@@ -92,9 +100,23 @@ public final class FakeLocker implements AutoCloseable {
     return "kle1." + Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
   }
 
+  /** Stops listening: the agent sees "connection refused". */
+  public void stop() throws Exception {
+    commands.release();
+    server.stop();
+  }
+
+  /** Listens again on the same port. */
+  public void restart() throws Exception {
+    connector.setPort(port);
+    commands.reopen();
+    server.start();
+  }
+
   private void respond(Request request, Response response, Callback callback) throws Exception {
     String method = request.getMethod();
     String path = request.getHttpURI().getPath();
+
     requests.add(method + " " + path);
     String body = Content.Source.asString(request, StandardCharsets.UTF_8);
     if (path.equals("/v1/agent/enroll")) {
@@ -111,7 +133,7 @@ public final class FakeLocker implements AutoCloseable {
       error(response, callback, 403, "FORBIDDEN", "the certificate is not an enrolled agent's current certificate");
       return;
     }
-    agentApi(method, path, body, response, callback);
+    agentApi(method + " " + path, request.getHttpURI().getQuery(), body, response, callback);
   }
 
   private static X509Certificate[] peerCertificates(Request request) {
@@ -137,8 +159,8 @@ public final class FakeLocker implements AutoCloseable {
     json(response, callback, 201, answer);
   }
 
-  private void agentApi(String method, String path, String body, Response response, Callback callback) throws Exception {
-    switch (method + " " + path) {
+  private void agentApi(String route, String query, String body, Response response, Callback callback) throws Exception {
+    switch (route) {
       case "GET /v1/agent/keyring" -> {
         if (keyring == null) {
           error(response, callback, 404, "NOT_FOUND", "keyring not initialized");
@@ -154,13 +176,21 @@ public final class FakeLocker implements AutoCloseable {
         keyring = stored((ObjectNode) JSON.readTree(body));
         json(response, callback, 201, keyring);
       }
+      case "GET /v1/agent/commands" -> pollCommands(query, response, callback);
+      case "POST /v1/agent/usage" -> {
+        usageReports.add(JSON.readTree(body));
+        response.setStatus(204);
+        callback.succeeded();
+      }
       case "POST /v1/agent/heartbeat" -> {
         heartbeats.add(JSON.readTree(body).get("state").asText());
         json(response, callback, 200, JSON.createObjectNode().put("server_time", Instant.now().toString()));
       }
       default -> {
-        if (method.equals("POST") && path.matches("/v1/agent/keyring/keys/\\d+/versions")) {
-          addVersion(Long.parseLong(path.split("/")[5]), (ObjectNode) JSON.readTree(body), response, callback);
+        if (route.matches("POST /v1/agent/keyring/keys/\\d+/versions")) {
+          addVersion(Long.parseLong(route.split("/")[5]), (ObjectNode) JSON.readTree(body), response, callback);
+        } else if (route.matches("POST /v1/agent/commands/[^/]+/complete")) {
+          completeCommand(route.split("/")[4], JSON.readTree(body), response, callback);
         } else {
           error(response, callback, 404, "NOT_FOUND", "no route");
         }
@@ -169,27 +199,85 @@ public final class FakeLocker implements AutoCloseable {
   }
 
   private static ObjectNode stored(ObjectNode put) {
-    put.put("tenant", "acme").put("server", "db1").put("keyring", "default").put("created_at", "2026-12-03T16:18:00Z");
+    String now = FakeCommandQueue.now().toString();
+    put.put("tenant", "acme").put("server", "db1").put("keyring", "default").put("created_at", now);
     for (JsonNode key : put.get("keys")) {
       for (JsonNode version : key.get("versions")) {
-        ((ObjectNode) version).put("state", "active").put("created_at", "2026-12-03T16:18:00Z");
+        ((ObjectNode) version).put("state", "active").put("created_at", now);
       }
     }
     return put;
   }
 
-  private void addVersion(long keyId, ObjectNode request, Response response, Callback callback) {
-    ArrayNode keys = (ArrayNode) keyring.get("keys");
-    for (JsonNode key : keys) {
-      if (key.get("key_id").asLong() == keyId) {
-        error(response, callback, 409, "CONFLICT", "version must be the current last version + 1");
-        return;
+  private void pollCommands(String query, Response response, Callback callback) throws InterruptedException {
+    int wait = query != null && query.matches("wait=\\d+") ? Integer.parseInt(query.substring(5)) : 25;
+    ObjectNode body = JSON.createObjectNode();
+    ArrayNode list = body.putArray("commands");
+    for (FakeCommandQueue.Command c : commands.poll(wait)) {
+      ObjectNode command = list.addObject().put("id", c.id()).put("kind", c.kind()).put("created_at", c.createdAt().toString());
+      if (c.keyId() != null) {
+        command.put("key_id", c.keyId());
       }
     }
-    ObjectNode version = request.put("state", "active").put("created_at", "2026-12-04T10:00:00Z");
-    keys.addObject().put("key_id", keyId).putArray("versions").add(version);
-    json(response, callback, 201, JSON.createObjectNode().put("key_id", keyId).put("version", 1)
-        .put("state", "active").put("created_at", "2026-12-04T10:00:00Z"));
+    json(response, callback, 200, body);
+  }
+
+  private void completeCommand(String id, JsonNode request, Response response, Callback callback) {
+    if (failingCompletions.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      error(response, callback, 500, "INTERNAL", "internal error (request id test)");
+    } else if (commands.complete(id, new FakeCommandQueue.Completion(request.get("outcome").asText(), request.get("message").asText()))) {
+      response.setStatus(204);
+      callback.succeeded();
+    } else {
+      error(response, callback, 404, "NOT_FOUND", "unknown command");
+    }
+  }
+
+  private synchronized void addVersion(long keyId, ObjectNode request, Response response, Callback callback) {
+    ArrayNode versions = versions(keyId);
+    long last = 0;
+    for (JsonNode v : versions) {
+      last = Math.max(last, v.get("version").asLong());
+    }
+    if (request.get("version").asLong() != last + 1) {
+      error(response, callback, 409, "CONFLICT", "version must be the current last version + 1");
+      return;
+    }
+    String now = FakeCommandQueue.now().toString();
+    versions.forEach(v -> ((ObjectNode) v).put("state", v.get("state").asText().equals("active") ? "deactivated" : v.get("state").asText()));
+    versions.add(request.put("state", "active").put("created_at", now));
+    commands.uploaded(keyId, Instant.parse(now));
+    json(response, callback, 201, JSON.createObjectNode().put("key_id", keyId).put("version", last + 1)
+        .put("state", "active").put("created_at", now));
+  }
+
+  private ArrayNode versions(long keyId) {
+    for (JsonNode key : keyring.get("keys")) {
+      if (key.get("key_id").asLong() == keyId) {
+        return (ArrayNode) key.get("versions");
+      }
+    }
+    return ((ArrayNode) keyring.get("keys")).addObject().put("key_id", keyId).putArray("versions");
+  }
+
+  /** What the locker does when a destroy runs: the blob is deleted, the row stays; then refresh. */
+  public synchronized void destroy(long keyId, long version) {
+    for (JsonNode v : versions(keyId)) {
+      if (v.get("version").asLong() == version) {
+        ((ObjectNode) v).put("state", "destroyed").remove("wrapped");
+      }
+    }
+    commands.queue("refresh", null);
+  }
+
+  /** The {@code wrapped} blob of a version, as stored. */
+  public synchronized String wrapped(long keyId, long version) {
+    for (JsonNode v : versions(keyId)) {
+      if (v.get("version").asLong() == version) {
+        return v.path("wrapped").asText(null);
+      }
+    }
+    return null;
   }
 
   private static void error(Response response, Callback callback, int status, String code, String message) {
@@ -206,6 +294,7 @@ public final class FakeLocker implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
+    commands.release();
     server.stop();
   }
 }

@@ -1,5 +1,6 @@
 package io.keylocker.agent.vault;
 
+import io.keylocker.agent.keys.KeyState;
 import io.keylocker.agent.keys.ServedKeys;
 import io.keylocker.crypto.SecretBytes;
 import java.time.Instant;
@@ -45,7 +46,7 @@ final class FakeServedKeys implements ServedKeys {
       return Optional.empty();
     }
     List<VersionInfo> versions = new ArrayList<>();
-    keys.get(keyId).values().forEach(k -> versions.add(new VersionInfo(k.version(), k.createdAt(), "active")));
+    keys.get(keyId).values().forEach(k -> versions.add(new VersionInfo(k.version(), k.createdAt(), KeyState.ACTIVE)));
     return Optional.of(new KeyHistory(keyId, versions));
   }
 

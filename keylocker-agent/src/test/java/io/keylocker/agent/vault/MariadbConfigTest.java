@@ -24,10 +24,11 @@ class MariadbConfigTest {
         # state directory is 0700, so use mariadb-config --vault-ca-out /etc/mysql/keylocker-vault-ca.pem
         # unless mariadbd runs as the agent's user.
         hashicorp-key-management-vault-ca=/var/lib/keylocker/vault-ca.pem
-        # Cache keys in MariaDB. A new key version (rotation) is seen within cache-version-timeout
-        # milliseconds, or after FLUSH HASHICORP_KEY_MANAGEMENT_CACHE (MariaDB 12.3+).
+        # Cache key material in MariaDB, but ask the agent for the latest version every time: the
+        # plugin's cache timers count CPU time, not wall time, so with a version timeout an idle
+        # server may not see a rotation for hours. The agent answers from memory.
         hashicorp-key-management-caching-enabled=on
-        hashicorp-key-management-cache-version-timeout=60000
+        hashicorp-key-management-cache-version-timeout=0
         # Keep using cached keys when the agent does not answer in time.
         hashicorp-key-management-use-cache-on-timeout=on
         # Encrypt InnoDB tables and the redo log (key 1 must exist: keylocker agent init creates it).
