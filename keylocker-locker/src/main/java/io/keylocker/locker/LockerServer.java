@@ -9,11 +9,17 @@ import io.keylocker.locker.api.LockerApi;
 import io.keylocker.locker.bootstrap.AdminTokenBootstrap;
 import io.keylocker.locker.bootstrap.DataDirectory;
 import io.keylocker.locker.bootstrap.LockerPki;
+import io.keylocker.locker.commands.CommandService;
+import io.keylocker.locker.commands.JdbcCommandRepository;
 import io.keylocker.locker.enrollment.EnrollmentService;
 import io.keylocker.locker.enrollment.EnrollmentTokenFormat;
 import io.keylocker.locker.enrollment.JdbcEnrollmentTokenRepository;
+import io.keylocker.locker.keyrings.InMemoryKeyEvents;
 import io.keylocker.locker.keyrings.JdbcKeyringRepository;
+import io.keylocker.locker.keyrings.KeyLifecycle;
 import io.keylocker.locker.keyrings.KeyringService;
+import io.keylocker.locker.lifecycle.LifecycleScheduler;
+import io.keylocker.locker.lifecycle.LifecycleService;
 import io.keylocker.locker.servers.JdbcServerRepository;
 import io.keylocker.locker.servers.ServerService;
 import io.keylocker.locker.storage.Database;
@@ -22,6 +28,8 @@ import io.keylocker.locker.storage.MigrationRunner;
 import io.keylocker.locker.storage.Sql;
 import io.keylocker.locker.tenants.JdbcTenantRepository;
 import io.keylocker.locker.tenants.TenantService;
+import io.keylocker.locker.usage.JdbcUsageRepository;
+import io.keylocker.locker.usage.UsageService;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -37,24 +45,35 @@ import org.slf4j.LoggerFactory;
 public final class LockerServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LockerServer.class);
 
+  /** Key lifecycle events kept in memory until the audit feature records them durably. */
+  private static final int KEPT_KEY_EVENTS = 10_000;
+
   private final LockerConfig config;
   private final DataDirectory data;
   private final X509Certificate caCertificate;
   private final HttpsServer https;
   private final String address;
+  private final CommandService commands;
+  private final LifecycleScheduler scheduler;
 
   private LockerServer(
       LockerConfig config,
       DataDirectory data,
       X509Certificate caCertificate,
       HttpsServer https,
-      String address) {
+      String address,
+      Parts parts) {
     this.config = config;
     this.data = data;
     this.caCertificate = caCertificate;
     this.https = https;
     this.address = address;
+    this.commands = parts.commands();
+    this.scheduler = parts.scheduler();
   }
+
+  /** What {@link #wire} builds: the API and the parts the server must close. */
+  private record Parts(LockerApi api, CommandService commands, LifecycleScheduler scheduler) {}
 
   /**
    * Starts a locker. Throws {@link IOException} when the data directory cannot be prepared or the
@@ -76,13 +95,16 @@ public final class LockerServer implements AutoCloseable {
     HttpsServer https =
         HttpsServer.bind(config.listenHost(), config.port(), pki.serverTlsContext());
     String address = "https://" + urlHost(config.advertisedHost()) + ":" + https.port();
-    LockerServer locker = new LockerServer(config, data, pki.ca().certificate(), https, address);
-    locker.serve(api(database, sql, pki, address, clock, random));
+    Parts parts = wire(database, sql, pki, address, clock, random);
+    LockerServer locker =
+        new LockerServer(config, data, pki.ca().certificate(), https, address, parts);
+    locker.serve(parts.api());
+    parts.scheduler().start();
     return locker;
   }
 
-  /** Wires repositories, services and endpoints. */
-  private static LockerApi api(
+  /** Wires repositories, services, the lifecycle scheduler and the endpoints. */
+  private static Parts wire(
       Database database, Sql sql, LockerPki pki, String address, Clock clock, SecureRandom random) {
     JdbcServerRepository serverRepository = new JdbcServerRepository(sql);
     TenantService tenants = new TenantService(database, new JdbcTenantRepository(sql), clock);
@@ -98,11 +120,41 @@ public final class LockerServer implements AutoCloseable {
             pki.ca(),
             clock,
             random);
-    KeyringService keyrings =
-        new KeyringService(database, servers, new JdbcKeyringRepository(sql), clock);
-    AdminAuthenticator authenticator =
-        new AdminAuthenticator(database, new JdbcAdminTokenRepository(sql));
-    return new LockerApi(authenticator, tenants, servers, enrollment, keyrings, random);
+    Keys keys = wireKeys(database, sql, servers, clock);
+    LockerApi.Services services =
+        new LockerApi.Services(
+            new AdminAuthenticator(database, new JdbcAdminTokenRepository(sql)),
+            tenants,
+            servers,
+            enrollment,
+            keys.keyrings(),
+            keys.lifecycle(),
+            keys.commands(),
+            keys.usage());
+    return new Parts(new LockerApi(services, random), keys.commands(), keys.scheduler());
+  }
+
+  private record Keys(
+      KeyringService keyrings,
+      LifecycleService lifecycle,
+      CommandService commands,
+      UsageService usage,
+      LifecycleScheduler scheduler) {}
+
+  /** Keyrings with their lifecycle: state machine, agent commands, usage, scheduler. */
+  private static Keys wireKeys(Database database, Sql sql, ServerService servers, Clock clock) {
+    JdbcKeyringRepository repository = new JdbcKeyringRepository(sql);
+    KeyLifecycle lifecycle = new KeyLifecycle(repository, new InMemoryKeyEvents(KEPT_KEY_EVENTS));
+    CommandService commands = new CommandService(database, new JdbcCommandRepository(sql), clock);
+    UsageService usage = new UsageService(database, new JdbcUsageRepository(sql), clock);
+    KeyringService keyrings = new KeyringService(database, repository, lifecycle, commands, clock);
+    return new Keys(
+        keyrings,
+        new LifecycleService(
+            database, servers, keyrings, repository, lifecycle, commands, usage, clock),
+        commands,
+        usage,
+        new LifecycleScheduler(database, repository, lifecycle, commands, usage, clock));
   }
 
   public int port() {
@@ -137,8 +189,16 @@ public final class LockerServer implements AutoCloseable {
     https.join();
   }
 
+  /** Runs one lifecycle pass now (tests; the scheduler also runs every minute). */
+  void runScheduledJobs() {
+    scheduler.runOnce();
+  }
+
+  /** Ends waiting long polls at once, stops the scheduler, then lets running requests finish. */
   @Override
   public void close() {
+    commands.close();
+    scheduler.close();
     try {
       https.close();
       LOG.info("locker stopped");

@@ -1,31 +1,36 @@
 package io.keylocker.locker;
 
-import io.keylocker.testing.FakeClock;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.keylocker.crypto.pki.CertificateAuthority;
 import io.keylocker.crypto.pki.KeyPairs;
 import io.keylocker.crypto.pki.Pem;
 import io.keylocker.crypto.pki.TlsContexts;
+import io.keylocker.testing.FakeClock;
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
 
 /**
  * A real locker on a free port with real HTTPS clients: an admin and, on demand, enrolled agents.
@@ -170,19 +175,37 @@ public final class TestLocker implements AutoCloseable {
         new TlsContexts.Identity(
             pair.getPrivate(),
             List.of(Pem.certificate(enrolled.json().get("certificate").asText())));
-    return new Agent(client(Optional.of(identity)));
+    return new Agent(client(Optional.of(identity)), identity);
   }
 
   /** An enrolled agent's HTTPS client. */
   public final class Agent {
     private final HttpClient client;
+    private final TlsContexts.Identity identity;
 
-    private Agent(HttpClient client) {
+    private Agent(HttpClient client, TlsContexts.Identity identity) {
       this.client = client;
+      this.identity = identity;
     }
 
     public ApiResponse call(String method, String path, String body) {
       return send(client, method, path, body, Optional.empty());
+    }
+
+    /**
+     * Sends only a request head (no body, whatever it declares) and returns the status line: for
+     * limits the server must enforce before reading a body.
+     */
+    public String statusLineOfHead(String head) throws IOException {
+      SSLSocketFactory factory =
+          TlsContexts.client(server.caCertificate(), Optional.of(identity)).getSocketFactory();
+      try (SSLSocket socket = (SSLSocket) factory.createSocket("127.0.0.1", server.port())) {
+        socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+        socket.getOutputStream().flush();
+        return new BufferedReader(
+                new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+            .readLine();
+      }
     }
   }
 
@@ -192,6 +215,22 @@ public final class TestLocker implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Runs one lifecycle scheduler pass now, at the fake clock's time. */
+  public void runScheduler() {
+    server.runScheduledJobs();
+  }
+
+  /** The SQLite database file followed by its write-ahead log (when present). */
+  public byte[] databaseBytes() throws IOException {
+    Path database = server.dataDir().resolve("keylocker.db");
+    Path log = server.dataDir().resolve("keylocker.db-wal");
+    byte[] main = Files.readAllBytes(database);
+    byte[] wal = Files.exists(log) ? Files.readAllBytes(log) : new byte[0];
+    byte[] both = Arrays.copyOf(main, main.length + wal.length);
+    System.arraycopy(wal, 0, both, main.length, wal.length);
+    return both;
   }
 
   @Override

@@ -1,77 +1,49 @@
 package io.keylocker.locker.api;
 
-import io.keylocker.crypto.SecretBytes;
-import io.keylocker.locker.admin.AdminAuthenticator;
+import static io.keylocker.locker.api.AdminAccess.SERVER;
+import static io.keylocker.locker.api.AdminAccess.TENANT;
+import static io.keylocker.locker.api.AdminAccess.server;
+import static io.keylocker.locker.api.AdminAccess.tenant;
+
 import io.keylocker.locker.enrollment.EnrollmentService;
-import io.keylocker.locker.error.LockerException;
-import io.keylocker.locker.keyrings.KeyringService;
 import io.keylocker.locker.servers.ServerName;
 import io.keylocker.locker.servers.ServerRef;
 import io.keylocker.locker.servers.ServerService;
 import io.keylocker.locker.tenants.TenantName;
 import io.keylocker.locker.tenants.TenantService;
-import java.nio.charset.StandardCharsets;
 
-/** The admin endpoints; every one requires {@code Authorization: Bearer <admin token>}. */
+/** The admin endpoints for tenants, servers and enrollment tokens. */
 final class AdminApi {
-  private static final String TENANT = "/v1/admin/tenants/{tenant}";
-  private static final String SERVER = TENANT + "/servers/{server}";
-
-  private final AdminAuthenticator authenticator;
+  private final AdminAccess access;
   private final TenantService tenants;
   private final ServerService servers;
   private final EnrollmentService enrollment;
-  private final KeyringService keyrings;
 
   AdminApi(
-      AdminAuthenticator authenticator,
+      AdminAccess access,
       TenantService tenants,
       ServerService servers,
-      EnrollmentService enrollment,
-      KeyringService keyrings) {
-    this.authenticator = authenticator;
+      EnrollmentService enrollment) {
+    this.access = access;
     this.tenants = tenants;
     this.servers = servers;
     this.enrollment = enrollment;
-    this.keyrings = keyrings;
   }
 
   void register(Router router) {
     router
-        .add("POST", "/v1/admin/tenants", admin(this::createTenant))
+        .add("POST", "/v1/admin/tenants", access.admin(this::createTenant))
         .add(
             "GET",
             "/v1/admin/tenants",
-            admin(exchange -> Reply.ok(AdminDtos.Tenants.of(tenants.list()))))
-        .add("POST", TENANT + "/servers", admin(this::addServer))
+            access.admin(exchange -> Reply.ok(AdminDtos.Tenants.of(tenants.list()))))
+        .add("POST", TENANT + "/servers", access.admin(this::addServer))
         .add(
             "GET",
             TENANT + "/servers",
-            admin(exchange -> Reply.ok(AdminDtos.Servers.of(servers.list(tenant(exchange))))))
-        .add("POST", SERVER + "/enrollment-token", admin(this::reissueToken))
-        .add(
-            "GET",
-            SERVER + "/keyring",
-            admin(
-                exchange ->
-                    Reply.ok(AdminDtos.KeyringMetadata.of(keyrings.metadata(server(exchange))))));
-  }
-
-  private Endpoint admin(Endpoint endpoint) {
-    return exchange -> {
-      String token =
-          exchange
-              .bearerToken()
-              .orElseThrow(
-                  () ->
-                      new LockerException.Unauthenticated(
-                          "admin token required (Authorization: Bearer)"));
-      try (SecretBytes presented =
-          SecretBytes.takeOwnership(token.getBytes(StandardCharsets.UTF_8))) {
-        authenticator.authenticate(presented);
-      }
-      return endpoint.handle(exchange);
-    };
+            access.admin(
+                exchange -> Reply.ok(AdminDtos.Servers.of(servers.list(tenant(exchange))))))
+        .add("POST", SERVER + "/enrollment-token", access.admin(this::reissueToken));
   }
 
   private Reply createTenant(Exchange exchange) {
@@ -98,13 +70,5 @@ final class AdminApi {
     return Reply.created(
         AdminDtos.EnrollmentToken.of(
             enrollment.reissueToken(server(exchange), AdminDtos.lifetime(ttl))));
-  }
-
-  private static TenantName tenant(Exchange exchange) {
-    return new TenantName(exchange.parameter("tenant"));
-  }
-
-  private static ServerRef server(Exchange exchange) {
-    return new ServerRef(tenant(exchange), new ServerName(exchange.parameter("server")));
   }
 }

@@ -1,11 +1,7 @@
 package io.keylocker.locker.api;
 
-import io.keylocker.crypto.KdfParameters;
 import io.keylocker.locker.enrollment.IssuedToken;
 import io.keylocker.locker.enrollment.TokenLifetime;
-import io.keylocker.locker.keyrings.KeyEntry;
-import io.keylocker.locker.keyrings.KeyVersion;
-import io.keylocker.locker.keyrings.Keyring;
 import io.keylocker.locker.servers.AgentCertificate;
 import io.keylocker.locker.servers.AgentState;
 import io.keylocker.locker.servers.Server;
@@ -96,34 +92,4 @@ final class AdminDtos {
   }
 
   record KeyringCounts(boolean initialized, int keys, int versions) {}
-
-  /** Keyring metadata for admins: deliberately without salt, verifier or wrapped keys. */
-  record KeyringMetadata(
-      String tenant, String server, String keyring, String createdAt, Kdf kdf, List<KeyItem> keys) {
-    static KeyringMetadata of(Keyring keyring) {
-      KdfParameters kdf = keyring.kdf();
-      return new KeyringMetadata(
-          keyring.owner().tenant().value(),
-          keyring.owner().server().value(),
-          Keyring.DEFAULT_NAME,
-          keyring.createdAt().toString(),
-          new Kdf(kdf.algorithm(), kdf.memoryKib(), kdf.iterations(), kdf.parallelism()),
-          keyring.keys().stream().map(KeyItem::of).toList());
-    }
-  }
-
-  record Kdf(String algorithm, int memoryKib, int iterations, int parallelism) {}
-
-  record KeyItem(long keyId, List<VersionItem> versions) {
-    static KeyItem of(KeyEntry key) {
-      return new KeyItem(key.id().value(), key.versions().stream().map(VersionItem::of).toList());
-    }
-  }
-
-  record VersionItem(long version, String state, String createdAt) {
-    static VersionItem of(KeyVersion version) {
-      return new VersionItem(
-          version.version().value(), version.state().label(), version.createdAt().toString());
-    }
-  }
 }

@@ -1,6 +1,8 @@
 package io.keylocker.locker.api;
 
 import io.keylocker.crypto.SecretBytes;
+import io.keylocker.locker.commands.CommandOutcome;
+import io.keylocker.locker.commands.CommandService;
 import io.keylocker.locker.enrollment.EnrollmentService;
 import io.keylocker.locker.error.LockerException;
 import io.keylocker.locker.keyrings.KeyId;
@@ -10,16 +12,26 @@ import io.keylocker.locker.keyrings.NewKeyring;
 import io.keylocker.locker.servers.AgentState;
 import io.keylocker.locker.servers.Server;
 import io.keylocker.locker.servers.ServerService;
+import io.keylocker.locker.usage.UsageReport;
+import io.keylocker.locker.usage.UsageService;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
 
 /**
  * The agent endpoints. Enrollment is authenticated by the token's secret; everything else by the
  * agent's client certificate, mapped to its server (401 without one, 403 when not current).
  */
 final class AgentApi {
+  static final Duration MAX_WAIT = Duration.ofSeconds(30);
+  static final Duration DEFAULT_WAIT = Duration.ofSeconds(25);
+  static final int MAX_MESSAGE_LENGTH = 1000;
+
   private final ServerService servers;
   private final EnrollmentService enrollment;
   private final KeyringService keyrings;
+  private final CommandService commands;
+  private final UsageService usage;
 
   /** An endpoint that runs for an authenticated agent. */
   @FunctionalInterface
@@ -27,10 +39,17 @@ final class AgentApi {
     Reply handle(Exchange exchange, Server agent);
   }
 
-  AgentApi(ServerService servers, EnrollmentService enrollment, KeyringService keyrings) {
+  AgentApi(
+      ServerService servers,
+      EnrollmentService enrollment,
+      KeyringService keyrings,
+      CommandService commands,
+      UsageService usage) {
     this.servers = servers;
     this.enrollment = enrollment;
     this.keyrings = keyrings;
+    this.commands = commands;
+    this.usage = usage;
   }
 
   void register(Router router) {
@@ -42,7 +61,10 @@ final class AgentApi {
             agent((exchange, server) -> Reply.ok(AgentDtos.KeyringBody.of(keyrings.get(server)))))
         .add("PUT", "/v1/agent/keyring", agent(this::createKeyring))
         .add("POST", "/v1/agent/keyring/keys/{key_id}/versions", agent(this::addVersion))
-        .add("POST", "/v1/agent/heartbeat", agent(this::heartbeat));
+        .add("POST", "/v1/agent/heartbeat", agent(this::heartbeat))
+        .add("GET", "/v1/agent/commands", agent(this::pollCommands))
+        .add("POST", "/v1/agent/commands/{id}/complete", agent(this::completeCommand))
+        .add("POST", "/v1/agent/usage", agent(this::reportUsage));
   }
 
   private Endpoint agent(AgentEndpoint endpoint) {
@@ -73,7 +95,7 @@ final class AgentApi {
   }
 
   private Reply addVersion(Exchange exchange, Server agent) {
-    KeyId key = keyId(exchange.parameter("key_id"));
+    KeyId key = Fields.keyIdSegment(exchange.parameter("key_id"));
     NewKeyring.NewVersion version = exchange.body(AgentDtos.VersionUpload.class).toDomain("");
     KeyVersion added = keyrings.addVersion(agent, key, version.version(), version.wrapped());
     return Reply.created(AgentDtos.VersionAdded.of(key, added));
@@ -86,12 +108,44 @@ final class AgentApi {
     return Reply.ok(new AgentDtos.HeartbeatReply(servers.heartbeat(agent, state).toString()));
   }
 
-  private static KeyId keyId(String segment) {
-    try {
-      return new KeyId(Long.parseLong(segment));
-    } catch (NumberFormatException | LockerException.Invalid e) {
+  /** The long poll: blocks this request's virtual thread for at most {@link #MAX_WAIT}. */
+  private Reply pollCommands(Exchange exchange, Server agent) {
+    Duration wait = exchange.query("wait").map(AgentApi::waitSeconds).orElse(DEFAULT_WAIT);
+    return Reply.ok(AgentDtos.Commands.of(commands.poll(agent, wait)));
+  }
+
+  private Reply completeCommand(Exchange exchange, Server agent) {
+    AgentDtos.CompleteCommand request = exchange.body(AgentDtos.CompleteCommand.class);
+    CommandOutcome outcome = CommandOutcome.ofLabel(Fields.require(request.outcome(), "outcome"));
+    String message = request.message() == null ? "" : request.message();
+    if (message.length() > MAX_MESSAGE_LENGTH) {
       throw new LockerException.Invalid(
-          "key_id in the path must be a number between 1 and " + KeyId.MAX);
+          "message must be at most " + MAX_MESSAGE_LENGTH + " characters");
+    }
+    commands.complete(agent, commandId(exchange.parameter("id")), outcome, message);
+    return Reply.noContent();
+  }
+
+  private Reply reportUsage(Exchange exchange, Server agent) {
+    UsageReport report = exchange.body(UsageDtos.Usage.class, UsageDtos.MAX_BODY_BYTES).toDomain();
+    usage.record(agent, report);
+    return Reply.noContent();
+  }
+
+  private static Duration waitSeconds(String value) {
+    if (!value.matches("[0-9]{1,2}") || Integer.parseInt(value) > MAX_WAIT.toSeconds()) {
+      throw new LockerException.Invalid(
+          "wait must be a number of seconds between 0 and " + MAX_WAIT.toSeconds());
+    }
+    return Duration.ofSeconds(Integer.parseInt(value));
+  }
+
+  /** Anything but a UUID cannot name a command: answered like an unknown id. */
+  private static UUID commandId(String segment) {
+    try {
+      return UUID.fromString(segment);
+    } catch (IllegalArgumentException e) {
+      throw new LockerException.NotFound("command not found");
     }
   }
 }

@@ -1,7 +1,9 @@
 package io.keylocker.locker.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.keylocker.crypto.KdfParameters;
 import io.keylocker.crypto.pki.Pem;
+import io.keylocker.locker.commands.AgentCommand;
 import io.keylocker.locker.enrollment.EnrolledAgent;
 import io.keylocker.locker.keyrings.KeyEntry;
 import io.keylocker.locker.keyrings.KeyId;
@@ -126,13 +128,18 @@ final class AgentDtos {
     }
   }
 
-  record VersionItem(long version, String state, String createdAt, String wrapped) {
+  /** A version for the agent; {@code wrapped} is omitted once destroyed. */
+  record VersionItem(
+      long version,
+      String state,
+      String createdAt,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String wrapped) {
     static VersionItem of(KeyVersion version) {
       return new VersionItem(
           version.version().value(),
           version.state().label(),
           version.createdAt().toString(),
-          base64(version.wrapped().bytes()));
+          version.wrapped().map(wrapped -> base64(wrapped.bytes())).orElse(null));
     }
   }
 
@@ -145,6 +152,29 @@ final class AgentDtos {
           version.createdAt().toString());
     }
   }
+
+  record Commands(List<CommandItem> commands) {
+    static Commands of(List<AgentCommand> commands) {
+      return new Commands(commands.stream().map(CommandItem::of).toList());
+    }
+  }
+
+  /** A pending command; {@code key_id} only for {@code rotate}. */
+  record CommandItem(
+      String id,
+      String kind,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Long keyId,
+      String createdAt) {
+    static CommandItem of(AgentCommand command) {
+      return new CommandItem(
+          command.id().toString(),
+          command.kind().label(),
+          command.key().map(KeyId::value).orElse(null),
+          command.createdAt().toString());
+    }
+  }
+
+  record CompleteCommand(String outcome, String message) {}
 
   record Heartbeat(String state) {}
 

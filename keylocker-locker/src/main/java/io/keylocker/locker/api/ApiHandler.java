@@ -50,12 +50,26 @@ final class ApiHandler extends Handler.Abstract {
               ErrorCode.INTERNAL.status,
               ErrorBody.of(ErrorCode.INTERNAL, "internal error (request id " + requestId + ")"));
     }
+    send(request, response, reply, requestId, callback);
+    return true;
+  }
+
+  private void send(
+      Request request, Response response, Reply reply, String requestId, Callback callback) {
     response.setStatus(reply.status());
-    response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
     response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
     response.getHeaders().put("X-Request-Id", requestId);
+    if (reply.status() >= 400 && request.getLength() != 0) {
+      // The body may be left unread, so Jetty closes the connection after this response: say so,
+      // or the client may reuse it for its next request and see the connection drop.
+      response.getHeaders().put(HttpHeader.CONNECTION, "close");
+    }
+    if (reply.body() == null) {
+      response.write(true, ByteBuffer.allocate(0), callback);
+      return;
+    }
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
     response.write(true, ByteBuffer.wrap(json.write(reply.body())), callback);
-    return true;
   }
 
   private Reply dispatch(Request request, String method, String path) {

@@ -37,7 +37,12 @@ final class Exchange {
 
   /** The JSON body as {@code type}; 400 when absent or invalid, 413 when over 64 KiB. */
   <T> T body(Class<T> type) {
-    byte[] body = readBody();
+    return body(type, MAX_BODY_BYTES);
+  }
+
+  /** Like {@link #body(Class)} with another size limit, for the few larger bodies. */
+  <T> T body(Class<T> type, int maxBytes) {
+    byte[] body = readBody(maxBytes);
     if (body.length == 0) {
       throw new LockerException.Invalid("request body is required");
     }
@@ -46,7 +51,7 @@ final class Exchange {
 
   /** Like {@link #body} but an empty body is allowed and yields empty. */
   <T> Optional<T> optionalBody(Class<T> type) {
-    byte[] body = readBody();
+    byte[] body = readBody(MAX_BODY_BYTES);
     return body.length == 0 ? Optional.empty() : Optional.of(json.read(body, type));
   }
 
@@ -72,14 +77,23 @@ final class Exchange {
     return Optional.empty();
   }
 
-  private byte[] readBody() {
-    if (request.getLength() > MAX_BODY_BYTES) {
-      throw tooLarge();
+  /** The query parameter {@code name} (the first when repeated). */
+  Optional<String> query(String name) {
+    try {
+      return Optional.ofNullable(Request.extractQueryParameters(request).getValue(name));
+    } catch (RuntimeException e) {
+      throw new LockerException.Invalid("query string is malformed");
+    }
+  }
+
+  private byte[] readBody(int maxBytes) {
+    if (request.getLength() > maxBytes) {
+      throw tooLarge(maxBytes);
     }
     try (InputStream in = Request.asInputStream(request)) {
-      byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
-      if (body.length > MAX_BODY_BYTES) {
-        throw tooLarge();
+      byte[] body = in.readNBytes(maxBytes + 1);
+      if (body.length > maxBytes) {
+        throw tooLarge(maxBytes);
       }
       return body;
     } catch (IOException e) {
@@ -87,7 +101,7 @@ final class Exchange {
     }
   }
 
-  private static LockerException tooLarge() {
-    return new LockerException.TooLarge("request body exceeds " + MAX_BODY_BYTES + " bytes");
+  private static LockerException tooLarge(int maxBytes) {
+    return new LockerException.TooLarge("request body exceeds " + maxBytes + " bytes");
   }
 }

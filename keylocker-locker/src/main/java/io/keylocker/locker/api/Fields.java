@@ -1,6 +1,8 @@
 package io.keylocker.locker.api;
 
 import io.keylocker.locker.error.LockerException;
+import io.keylocker.locker.keyrings.KeyId;
+import io.keylocker.locker.keyrings.VersionNumber;
 import java.util.Base64;
 import java.util.function.Supplier;
 
@@ -28,6 +30,26 @@ final class Fields {
       return Base64.getDecoder().decode(require(value, field));
     } catch (IllegalArgumentException e) {
       throw new LockerException.Invalid("field '" + field + "' must be standard base64");
+    }
+  }
+
+  /** A key id path segment; 400 unless a number in 1..{@link KeyId#MAX}. */
+  static KeyId keyIdSegment(String segment) {
+    try {
+      return new KeyId(Long.parseLong(segment));
+    } catch (NumberFormatException | LockerException.Invalid e) {
+      throw new LockerException.Invalid(
+          "key_id in the path must be a number between 1 and " + KeyId.MAX);
+    }
+  }
+
+  /** A version path segment; 400 unless a number in 1..2^31-1. */
+  static VersionNumber versionSegment(String segment) {
+    try {
+      return new VersionNumber(Long.parseLong(segment));
+    } catch (NumberFormatException | LockerException.Invalid e) {
+      throw new LockerException.Invalid(
+          "version in the path must be a number between 1 and " + Integer.MAX_VALUE);
     }
   }
 

@@ -1,10 +1,13 @@
 package io.keylocker.locker.api;
 
 import io.keylocker.locker.admin.AdminAuthenticator;
+import io.keylocker.locker.commands.CommandService;
 import io.keylocker.locker.enrollment.EnrollmentService;
 import io.keylocker.locker.keyrings.KeyringService;
+import io.keylocker.locker.lifecycle.LifecycleService;
 import io.keylocker.locker.servers.ServerService;
 import io.keylocker.locker.tenants.TenantService;
+import io.keylocker.locker.usage.UsageService;
 import java.security.SecureRandom;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.handler.ErrorHandler;
@@ -13,21 +16,35 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
 public final class LockerApi {
   private record Health(String status) {}
 
-  private final JsonCodec json = new JsonCodec();
-  private final Router router = new Router();
-  private final SecureRandom random;
-
-  public LockerApi(
+  /** The services the endpoints call. */
+  public record Services(
       AdminAuthenticator authenticator,
       TenantService tenants,
       ServerService servers,
       EnrollmentService enrollment,
       KeyringService keyrings,
-      SecureRandom random) {
+      LifecycleService lifecycle,
+      CommandService commands,
+      UsageService usage) {}
+
+  private final JsonCodec json = new JsonCodec();
+  private final Router router = new Router();
+  private final SecureRandom random;
+
+  public LockerApi(Services services, SecureRandom random) {
     this.random = random;
+    AdminAccess access = new AdminAccess(services.authenticator());
     router.add("GET", "/v1/health", exchange -> Reply.ok(new Health("ok")));
-    new AdminApi(authenticator, tenants, servers, enrollment, keyrings).register(router);
-    new AgentApi(servers, enrollment, keyrings).register(router);
+    new AdminApi(access, services.tenants(), services.servers(), services.enrollment())
+        .register(router);
+    new LifecycleApi(access, services.lifecycle()).register(router);
+    new AgentApi(
+            services.servers(),
+            services.enrollment(),
+            services.keyrings(),
+            services.commands(),
+            services.usage())
+        .register(router);
   }
 
   public Handler handler() {

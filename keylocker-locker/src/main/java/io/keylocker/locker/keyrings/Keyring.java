@@ -5,13 +5,14 @@ import io.keylocker.locker.servers.ServerRef;
 import java.time.Instant;
 import java.util.List;
 
-/** A server's keyring as stored: KDF parameters, verifier and wrapped key versions. */
+/** A server's keyring as stored: KDF parameters, verifier, policy and key versions. */
 public record Keyring(
     ServerRef owner,
     int formatVersion,
     KdfParameters kdf,
     byte[] verifier,
     Instant createdAt,
+    KeyringPolicy policy,
     List<KeyEntry> keys) {
   /** The one keyring name of this slice (docs/api.md). */
   public static final String DEFAULT_NAME = "default";

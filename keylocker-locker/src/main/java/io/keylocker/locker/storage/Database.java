@@ -3,6 +3,7 @@ package io.keylocker.locker.storage;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.sqlite.SQLiteConfig;
@@ -26,7 +27,7 @@ public final class Database implements Transactions {
    * @param writers connections for read-write transactions
    * @param readers connections for read-only transactions (may be the same source)
    */
-  public Database(DataSource writers, DataSource readers) {
+  private Database(DataSource writers, DataSource readers) {
     this.writers = writers;
     this.readers = readers;
   }
@@ -35,6 +36,8 @@ public final class Database implements Transactions {
    * SQLite in WAL mode with foreign keys enforced and a busy timeout. Write transactions begin
    * {@code IMMEDIATE}: writers are serialized, so a check followed by an insert in one transaction
    * cannot race another writer. Read transactions begin {@code DEFERRED} and never wait for one.
+   * {@code secure_delete} overwrites deleted content (a destroyed key version's blob) with zeros
+   * instead of leaving it in free pages.
    */
   public static Database sqlite(Path file) {
     return new Database(
@@ -49,6 +52,7 @@ public final class Database implements Transactions {
     config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
     config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
     config.setTransactionMode(mode);
+    config.setPragma(SQLiteConfig.Pragma.SECURE_DELETE, "true");
     SQLiteDataSource source = new SQLiteDataSource(config);
     source.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
     return source;
@@ -62,6 +66,20 @@ public final class Database implements Transactions {
   @Override
   public <T> T read(Supplier<T> work) {
     return transact(readers, true, work);
+  }
+
+  /**
+   * Copies every committed change from SQLite's write-ahead log into the database file and
+   * truncates the log, so the previous content of deleted rows does not linger in it. Called after
+   * deleting data that must be gone from disk; outside any transaction.
+   */
+  public void truncateLog() {
+    try (Connection connection = writers.getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+    } catch (SQLException e) {
+      throw new StorageException("cannot checkpoint the write-ahead log", e);
+    }
   }
 
   /**

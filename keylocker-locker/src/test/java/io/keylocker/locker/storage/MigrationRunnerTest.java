@@ -36,9 +36,18 @@ class MigrationRunnerTest {
 
     assertThat(tables())
         .contains(
-            "tenants", "servers", "enrollment_tokens", "admin_tokens", "keyrings", "key_versions");
+            "tenants",
+            "servers",
+            "enrollment_tokens",
+            "admin_tokens",
+            "keyrings",
+            "key_versions",
+            "agent_commands",
+            "usage_reports");
     assertThat(recorded())
-        .containsExactly("1 initial " + Migration.bundled().getFirst().checksum());
+        .containsExactly(
+            "1 initial " + Migration.bundled().get(0).checksum(),
+            "2 key lifecycle " + Migration.bundled().get(1).checksum());
   }
 
   @Test
@@ -100,6 +109,50 @@ class MigrationRunnerTest {
                             "INSERT INTO servers (tenant_id, name, state, created_at) VALUES (99,"
                                 + " 'x', 'pending', 0)")))
         .isInstanceOf(StorageException.class);
+  }
+
+  @Test
+  void keyLifecycleMigration_keepsTheNewestVersionActive_andDeactivatesOlderOnes() {
+    runner(Migration.bundled().subList(0, 1)).migrate();
+    database.run(
+        () -> {
+          sql.update("INSERT INTO tenants (id, name, created_at) VALUES (1, 't', 0)");
+          sql.update(
+              "INSERT INTO servers (id, tenant_id, name, state, created_at) VALUES (1, 1, 's',"
+                  + " 'enrolled', 0)");
+          sql.update(
+              "INSERT INTO keyrings (id, server_id, name, format_version, kdf_algorithm,"
+                  + " kdf_memory_kib, kdf_iterations, kdf_parallelism, salt, verifier, created_at)"
+                  + " VALUES (1, 1, 'default', 1, 'argon2id', 65536, 3, 4, x'00', x'00', 0)");
+          for (int version = 1; version <= 2; version++) {
+            sql.update(
+                "INSERT INTO key_versions (keyring_id, key_id, version, state, wrapped,"
+                    + " created_at) VALUES (1, 1, ?, 'active', x'01', ?)",
+                version,
+                version * 100);
+          }
+        });
+
+    runner(Migration.bundled()).migrate();
+
+    assertThat(
+            database.read(
+                () ->
+                    sql.list(
+                        "SELECT version, state, activated_at, deactivated_at, cryptoperiod_days"
+                            + " FROM key_versions JOIN keyrings k ON k.id = keyring_id ORDER BY"
+                            + " version",
+                        row ->
+                            row.integer("version")
+                                + " "
+                                + row.text("state")
+                                + " "
+                                + row.integer("activated_at")
+                                + " "
+                                + row.optionalInteger("deactivated_at").orElse(null)
+                                + " "
+                                + row.integer("cryptoperiod_days"))))
+        .containsExactly("1 deactivated 100 200 90", "2 active 200 null 90");
   }
 
   private MigrationRunner runner(List<Migration> migrations) {

@@ -1,0 +1,11 @@
+package io.keylocker.locker.keyrings;
+
+/**
+ * Where lifecycle transitions are reported. Called inside the transaction that makes the change;
+ * must not block for long and must not throw for ordinary reasons. The audit feature will provide
+ * the durable implementation; until then {@link InMemoryKeyEvents} keeps the recent ones.
+ */
+@FunctionalInterface
+public interface KeyEvents {
+  void record(KeyEvent event);
+}
