@@ -6,6 +6,7 @@ import io.keylocker.agent.keyring.Keyring;
 import io.keylocker.agent.lifecycle.CommandLoop;
 import io.keylocker.agent.lifecycle.LockerLink;
 import io.keylocker.agent.lockerclient.LockerKeyringStore;
+import io.keylocker.agent.revocation.Revocation;
 import io.keylocker.agent.state.Enrollment;
 import io.keylocker.agent.state.StateDirectory;
 import io.keylocker.agent.state.StateFile;
@@ -59,8 +60,10 @@ public final class AgentDaemon implements AutoCloseable {
     Deque<AutoCloseable> resources = new ArrayDeque<>();
     try {
       ControlServer controlServer = push(resources, ControlServer.bind(state.socket()));
-      LockerKeyringStore store = push(resources, LockerKeyringStore.open(state, enrollment));
+      Revocation revocation = new Revocation(state, config.clock());
+      LockerKeyringStore store = push(resources, LockerKeyringStore.open(state, enrollment, revocation));
       Keyring keyring = push(resources, new Keyring(enrollment, store, config.clock(), random));
+      revocation.wipeWith(keyring::lock);
       DeliveryCounters deliveries = new DeliveryCounters();
       VaultEdge edge = push(resources, VaultEdge.start(state, config.vault(), keyring, deliveries, config.clock(), random));
       VaultSettings bound = config.vault().withPort(edge.port());
@@ -72,7 +75,7 @@ public final class AgentDaemon implements AutoCloseable {
         return push(resources, UsageMonitor.start(probe, store.usage(), config.clock(), settings.interval()));
       });
       DaemonControl control = new DaemonControl(new DaemonControl.Parts(
-          enrollment, keyring, deliveries, bound, commands, link, usage, coreDumpsDisabled));
+          enrollment, keyring, deliveries, bound, commands, link, usage, revocation, coreDumpsDisabled));
       controlServer.serve(control);
       resources.remove(controlServer); // closed first: no request may arrive while the rest stops
       resources.push(controlServer);

@@ -8,6 +8,7 @@ import io.keylocker.agent.keys.ServedKeys.KeyHistory;
 import io.keylocker.agent.keys.ServedKeys.VersionInfo;
 import io.keylocker.agent.lifecycle.CommandLoop;
 import io.keylocker.agent.lifecycle.LockerLink;
+import io.keylocker.agent.revocation.Revocation;
 import io.keylocker.agent.state.Enrollment;
 import io.keylocker.agent.state.VaultSettings;
 import io.keylocker.agent.usage.UsageMonitor;
@@ -20,12 +21,14 @@ import java.util.Optional;
 
 /**
  * {@link AgentControl} of the running daemon: keyring operations (an unlock also wakes the command
- * loop, so rotations left pending while locked run at once) plus the status report.
+ * loop, so rotations left pending while locked run at once; refused for good once the locker
+ * revoked this server) plus the status report.
  */
 final class DaemonControl implements AgentControl {
   /** The parts of the daemon the status reports on. */
   record Parts(Enrollment enrollment, Keyring keyring, DeliveryCounters deliveries, VaultSettings vault,
-      CommandLoop commands, LockerLink link, Optional<UsageMonitor> usage, boolean coreDumpsDisabled) {}
+      CommandLoop commands, LockerLink link, Optional<UsageMonitor> usage, Revocation revocation,
+      boolean coreDumpsDisabled) {}
 
   private final Parts parts;
 
@@ -35,6 +38,7 @@ final class DaemonControl implements AgentControl {
 
   @Override
   public void unlock(SecretBytes passphrase) {
+    parts.revocation().requireNotRevoked();
     parts.keyring().unlock(passphrase);
     parts.commands().wake();
   }
@@ -63,7 +67,8 @@ final class DaemonControl implements AgentControl {
     Enrollment enrollment = parts.enrollment();
     return new AgentStatus(keyring.unlocked(), enrollment.tenant(), enrollment.server(),
         enrollment.locker().toString(), lockerConnection(parts.link().status()), parts.vault().clientAddress(),
-        parts.vault().mount(), keys, delivered, usageReporting(parts.usage()), LockedMemory.available(),
+        parts.vault().mount(), keys, delivered, usageReporting(parts.usage()),
+        text(parts.revocation().revokedAt()), LockedMemory.available(),
         parts.coreDumpsDisabled());
   }
 

@@ -33,6 +33,7 @@ final class ExitCodes {
       case LockerException.Invalid e -> ExitStatus.USAGE;
       case LockerException.Unauthenticated e -> ExitStatus.UNAUTHENTICATED;
       case LockerException.Forbidden e -> ExitStatus.UNAUTHENTICATED;
+      case LockerException.Revoked e -> ExitStatus.UNAUTHENTICATED;
       case LockerException.NotFound e -> ExitStatus.NOT_FOUND;
       case LockerException.Conflict e -> ExitStatus.FAILED;
       case LockerException.Gone e -> ExitStatus.FAILED;

@@ -63,7 +63,7 @@ class CliTest {
   void groupWithoutSubcommand_isAUsageError_listingTheChoices() {
     InProcessCli.Result result = new InProcessCli(dir).run("server");
     assertThat(result.exit()).isEqualTo(2);
-    assertThat(result.err()).isEqualTo("keylocker: missing command: choose one of add, list, enrollment-token\n(see keylocker server --help)\n");
+    assertThat(result.err()).isEqualTo("keylocker: missing command: choose one of add, list, enrollment-token, revoke\n(see keylocker server --help)\n");
     assertThat(new InProcessCli(dir).run().err()).contains("choose one of locker, agent, tenant, server, key");
   }
 

@@ -20,6 +20,8 @@ import io.keylocker.locker.keyrings.KeyLifecycle;
 import io.keylocker.locker.keyrings.KeyringService;
 import io.keylocker.locker.lifecycle.LifecycleScheduler;
 import io.keylocker.locker.lifecycle.LifecycleService;
+import io.keylocker.locker.revocation.RevocationService;
+import io.keylocker.locker.servers.InMemoryServerEvents;
 import io.keylocker.locker.servers.JdbcServerRepository;
 import io.keylocker.locker.servers.ServerService;
 import io.keylocker.locker.storage.Database;
@@ -47,6 +49,9 @@ public final class LockerServer implements AutoCloseable {
 
   /** Key lifecycle events kept in memory until the audit feature records them durably. */
   private static final int KEPT_KEY_EVENTS = 10_000;
+
+  /** Server events (revocations) kept in memory until the audit feature records them durably. */
+  private static final int KEPT_SERVER_EVENTS = 1_000;
 
   private final LockerConfig config;
   private final DataDirectory data;
@@ -107,6 +112,7 @@ public final class LockerServer implements AutoCloseable {
   private static Parts wire(
       Database database, Sql sql, LockerPki pki, String address, Clock clock, SecureRandom random) {
     JdbcServerRepository serverRepository = new JdbcServerRepository(sql);
+    JdbcEnrollmentTokenRepository tokens = new JdbcEnrollmentTokenRepository(sql);
     TenantService tenants = new TenantService(database, new JdbcTenantRepository(sql), clock);
     ServerService servers = new ServerService(database, tenants, serverRepository, clock);
     EnrollmentService enrollment =
@@ -115,12 +121,19 @@ public final class LockerServer implements AutoCloseable {
             tenants,
             servers,
             serverRepository,
-            new JdbcEnrollmentTokenRepository(sql),
+            tokens,
             new EnrollmentTokenFormat(address, Fingerprints.sha256(pki.ca().certificate())),
             pki.ca(),
             clock,
             random);
     Keys keys = wireKeys(database, sql, servers, clock);
+    RevocationService revocation =
+        new RevocationService(
+            database,
+            new RevocationService.Parts(
+                servers, serverRepository, tokens, new InMemoryServerEvents(KEPT_SERVER_EVENTS),
+                keys.commands()),
+            clock);
     LockerApi.Services services =
         new LockerApi.Services(
             new AdminAuthenticator(database, new JdbcAdminTokenRepository(sql)),
@@ -130,7 +143,8 @@ public final class LockerServer implements AutoCloseable {
             keys.keyrings(),
             keys.lifecycle(),
             keys.commands(),
-            keys.usage());
+            keys.usage(),
+            revocation);
     return new Parts(new LockerApi(services, random), keys.commands(), keys.scheduler());
   }
 

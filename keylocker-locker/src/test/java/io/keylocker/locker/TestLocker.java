@@ -161,10 +161,12 @@ public final class TestLocker implements AutoCloseable {
 
   /** Adds and enrolls a server; returns an agent presenting its new client certificate. */
   public Agent enrolledAgent(String tenant, String server) {
-    String secret =
-        decodeToken(addServer(tenant, server).json().get("enrollment_token").asText())
-            .get("secret")
-            .asText();
+    return enroll(addServer(tenant, server).json().get("enrollment_token").asText());
+  }
+
+  /** Enrolls with {@code token}; returns an agent presenting its new client certificate. */
+  public Agent enroll(String token) {
+    String secret = decodeToken(token).get("secret").asText();
     KeyPair pair = KeyPairs.ecP256(new SecureRandom());
     ApiResponse enrolled =
         anonymous("POST", "/v1/agent/enroll", json(Map.of("secret", secret, "csr", csr(pair))));

@@ -22,7 +22,7 @@ final class UsageJson {
   static Map<String, Object> report(List<Map<String, Object>> tablespaces) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("observed_at", "2026-03-01T10:00:00Z");
-    body.put("database", Map.of("product", "MariaDB", "version", "10.11.19-MariaDB-0+deb12u1"));
+    body.put("database", Map.of("product", "MariaDB", "version", "10.11.19-MariaDB-0+deb12u1", "started_at", "2000-01-01T00:00:00Z"));
     body.put("tablespaces", tablespaces);
     body.put("unencrypted", List.of("shop/public_info"));
     body.put("redo_log", Map.of("key_id", 1, "key_version", 1));

@@ -43,6 +43,7 @@ abstract class AgentSubcommand implements Callable<Integer> {
   static int exitCode(AgentException e) {
     return switch (e) {
       case AgentException.Refused refused -> 1;
+      case AgentException.Revoked revoked -> 1;
       case AgentException.InvalidInput invalid -> 2;
       case AgentException.Unreachable unreachable -> 3;
       case AgentException.AuthenticationFailed failed -> 4;

@@ -27,7 +27,7 @@ final class StatusCommand extends AgentSubcommand {
             .map(d -> "key " + d.keyId() + " v" + d.version() + ": " + d.deliveries())
             .collect(Collectors.joining(", "));
     return String.join("\n",
-        "state:       " + (s.unlocked() ? "unlocked" : "locked"),
+        "state:       " + (s.unlocked() ? "unlocked" : "locked") + revoked(s),
         "server:      " + s.tenant() + "/" + s.server(),
         "locker:      " + s.locker() + " (" + connection(s.lockerConnection()) + ")",
         "vault:       " + s.vaultAddress() + "/v1/" + s.vaultMount(),
@@ -36,6 +36,11 @@ final class StatusCommand extends AgentSubcommand {
         "usage:       " + usage(s.usageReporting()),
         "memory:      locking " + (s.memoryLocking() ? "available (mlock)" : "unavailable")
             + ", core dumps " + (s.coreDumpsDisabled() ? "disabled" : "not disabled"));
+  }
+
+  private static String revoked(AgentStatus s) {
+    return s.revokedAt() == null ? ""
+        : " (REVOKED by the locker at " + s.revokedAt() + ": keys wiped, unlock refused; re-enroll)";
   }
 
   /** {@code 1: active v3; v2 deactivated, v1 destroyed}. */

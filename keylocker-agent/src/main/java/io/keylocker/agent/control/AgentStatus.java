@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * The daemon's state for {@code agent status}: lock state, identity, the link to the locker,
  * addresses, key versions with their states (none while locked), delivery counters since start,
- * usage reporting, and memory hygiene. Times are RFC 3339 strings; absent values are null.
+ * usage reporting, when the locker revoked this server (null when it did not), and memory hygiene. Times are RFC 3339 strings; absent values are null.
  */
 public record AgentStatus(
     boolean unlocked,
@@ -19,6 +19,7 @@ public record AgentStatus(
     List<KeyVersions> keys,
     List<Delivery> deliveries,
     UsageReporting usageReporting,
+    String revokedAt,
     boolean memoryLocking,
     boolean coreDumpsDisabled) {
 

@@ -11,7 +11,8 @@ public abstract sealed class AgentException extends RuntimeException {
     REFUSED,
     UNREACHABLE,
     AUTHENTICATION_FAILED,
-    NOT_FOUND
+    NOT_FOUND,
+    REVOKED
   }
 
   private AgentException(String message, Throwable cause) {
@@ -28,6 +29,7 @@ public abstract sealed class AgentException extends RuntimeException {
       case UNREACHABLE -> new Unreachable(message, null);
       case AUTHENTICATION_FAILED -> new AuthenticationFailed(message);
       case NOT_FOUND -> new NotFound(message);
+      case REVOKED -> new Revoked();
     };
   }
 
@@ -96,6 +98,23 @@ public abstract sealed class AgentException extends RuntimeException {
     @Override
     public Code code() {
       return Code.NOT_FOUND;
+    }
+  }
+
+  /**
+   * The locker revoked this server: the agent wiped its keys and refuses to unlock, for good. The
+   * message is always the same, so it can be shown anywhere.
+   */
+  public static final class Revoked extends AgentException {
+    public static final String MESSAGE = "this server was revoked by the locker; re-enroll";
+
+    public Revoked() {
+      super(MESSAGE, null);
+    }
+
+    @Override
+    public Code code() {
+      return Code.REVOKED;
     }
   }
 }

@@ -38,7 +38,8 @@ public final class Enroller {
     KeyPair pair = KeyPairs.ecP256(random);
     String csr = CertificateAuthority.Csrs.create(pair, target.tenant() + "/" + target.server());
     byte[] body;
-    try (LockerHttp http = new LockerHttp(target.locker(), PinnedCaTrustManager.context(target.caFingerprint(), random))) {
+    try (LockerHttp http = new LockerHttp(target.locker(), PinnedCaTrustManager.context(target.caFingerprint(), random),
+        RevocationListener.NONE)) {
       body = http.exchange("POST", "/v1/agent/enroll", LockerJson.write(new LockerJson.EnrollRequest(token.secret(), csr)));
     }
     LockerJson.EnrollResponse response = parse(body);

@@ -21,7 +21,8 @@ import javax.net.ssl.SSLParameters;
 /**
  * HTTPS exchanges with the locker and the one place its failures become {@link AgentException}s:
  * no connection, a timeout or an untrusted server certificate → {@code Unreachable}; another TLS
- * failure (the locker rejected our certificate), 401 or 403 → {@code AuthenticationFailed}; 404 →
+ * failure (the locker rejected our certificate), 401 or 403 → {@code AuthenticationFailed}; 403
+ * with the code {@code REVOKED} → the {@link RevocationListener} is told, then {@code Revoked}; 404 →
  * {@code NotFound}; anything else → {@code Refused} with the locker's message.
  */
 final class LockerHttp implements AutoCloseable {
@@ -31,9 +32,11 @@ final class LockerHttp implements AutoCloseable {
 
   private final URI base;
   private final HttpClient client;
+  private final RevocationListener revocation;
 
-  LockerHttp(URI base, SSLContext tls) {
+  LockerHttp(URI base, SSLContext tls, RevocationListener revocation) {
     this.base = base;
+    this.revocation = revocation;
     SSLParameters parameters = new SSLParameters();
     parameters.setProtocols(TlsContexts.PROTOCOLS.toArray(String[]::new));
     this.client =
@@ -92,6 +95,10 @@ final class LockerHttp implements AutoCloseable {
     int status = response.statusCode();
     if (status >= 200 && status < 300) {
       return response.body();
+    }
+    if (status == 403 && LockerJson.errorCode(response.body()).filter("REVOKED"::equals).isPresent()) {
+      revocation.revoked();
+      throw new AgentException.Revoked();
     }
     String message = LockerJson.errorMessage(response.body()).orElse("HTTP " + status + " from the locker");
     throw switch (status) {

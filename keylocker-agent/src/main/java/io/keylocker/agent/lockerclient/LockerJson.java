@@ -56,7 +56,7 @@ final class LockerJson {
       @JsonInclude(JsonInclude.Include.ALWAYS) UsageLogKey redoLog,
       @JsonInclude(JsonInclude.Include.ALWAYS) List<UsageBinlog> binlogs) {}
 
-  record UsageDatabase(String product, String version) {}
+  record UsageDatabase(String product, String version, String startedAt) {}
 
   record UsageTablespace(String name, long keyId, long minKeyVersion, long currentKeyVersion, boolean rotating) {}
 
@@ -87,8 +87,17 @@ final class LockerJson {
 
   /** The message of a locker error body {@code {"error":{"code","message"}}}, if it is one. */
   static Optional<String> errorMessage(byte[] body) {
+    return errorField(body, "message");
+  }
+
+  /** The code of a locker error body ({@code REVOKED}, ...), if it is one. */
+  static Optional<String> errorCode(byte[] body) {
+    return errorField(body, "code");
+  }
+
+  private static Optional<String> errorField(byte[] body, String field) {
     try {
-      JsonNode message = MAPPER.readTree(body).path("error").path("message");
+      JsonNode message = MAPPER.readTree(body).path("error").path(field);
       return message.isTextual() && !message.textValue().isBlank() ? Optional.of(message.textValue()) : Optional.empty();
     } catch (IOException | RuntimeException e) {
       return Optional.empty();

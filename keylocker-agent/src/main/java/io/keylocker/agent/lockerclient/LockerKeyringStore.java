@@ -45,7 +45,12 @@ public final class LockerKeyringStore implements KeyringStore, AutoCloseable {
 
   /** Opens the store of an enrolled state directory. */
   public static LockerKeyringStore open(StateDirectory state, Enrollment enrollment) {
-    return new LockerKeyringStore(new LockerHttp(enrollment.locker(), mutualTls(state)), state, enrollment);
+    return open(state, enrollment, RevocationListener.NONE);
+  }
+
+  /** As {@link #open(StateDirectory, Enrollment)}, telling {@code revocation} when the locker answers 403 REVOKED. */
+  public static LockerKeyringStore open(StateDirectory state, Enrollment enrollment, RevocationListener revocation) {
+    return new LockerKeyringStore(new LockerHttp(enrollment.locker(), mutualTls(state), revocation), state, enrollment);
   }
 
   private static SSLContext mutualTls(StateDirectory state) {

@@ -19,7 +19,7 @@ final class LockerUsageSink implements UsageSink {
   static LockerJson.Usage body(UsageReport report) {
     return new LockerJson.Usage(
         report.observedAt().toString(),
-        new LockerJson.UsageDatabase(report.product(), report.version()),
+        new LockerJson.UsageDatabase(report.product(), report.version(), report.startedAt().toString()),
         report.tablespaces().stream()
             .map(t -> new LockerJson.UsageTablespace(t.name(), t.keyId(), t.minKeyVersion(), t.currentKeyVersion(), t.rotating()))
             .toList(),

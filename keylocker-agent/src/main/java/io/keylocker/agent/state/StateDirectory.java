@@ -128,6 +128,15 @@ public final class StateDirectory {
     }
   }
 
+  /** Deletes {@code file} if it exists. */
+  public void delete(StateFile file) {
+    try {
+      Files.deleteIfExists(path(file));
+    } catch (IOException e) {
+      throw new AgentException.Refused("cannot delete " + path(file) + " (" + e + ")", e);
+    }
+  }
+
   private static void deleteQuietly(Path temp) {
     if (temp == null) {
       return;

@@ -14,7 +14,8 @@ public enum StateFile {
   VAULT_TOKEN("vault-token", false),
   VAULT_CA("vault-ca.pem", true),
   VAULT_TLS("vault-tls.pem", false),
-  VAULT_SETTINGS("vault.json", false);
+  VAULT_SETTINGS("vault.json", false),
+  REVOKED("revoked", false);
 
   static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
   static final Set<PosixFilePermission> WORLD_READABLE = PosixFilePermissions.fromString("rw-r--r--");

@@ -7,11 +7,13 @@ import java.util.Optional;
  * What a {@link DatabaseProbe} saw, unfiltered: every row of {@code
  * information_schema.INNODB_TABLESPACES_ENCRYPTION}, the InnoDB user tables whose tablespace is not
  * encrypted, the redo log header and each binary log header ({@code binlogs} empty when the list of
- * binary logs could not be obtained).
+ * binary logs could not be obtained), and how long the server has been up (its temporary data
+ * uses the key versions that were latest when it started).
  */
 public record DatabaseSnapshot(
     String product,
     String version,
+    long uptimeSeconds,
     List<TablespaceRow> tablespaces,
     List<String> unencrypted,
     LogEncryption redoLog,

@@ -37,7 +37,9 @@ public final class MariaDbProbe implements DatabaseProbe, AutoCloseable {
       + " LEFT JOIN information_schema.INNODB_TABLESPACES_ENCRYPTION e ON e.SPACE = s.SPACE"
       + " WHERE (e.SPACE IS NULL OR e.ENCRYPTION_SCHEME = 0) AND s.NAME LIKE '%/%'"
       + " AND SUBSTRING_INDEX(s.NAME, '/', 1) NOT IN ('mysql', 'sys', 'performance_schema', 'information_schema')";
-  static final String SERVER_SQL = "SELECT @@datadir, @@innodb_log_group_home_dir, @@log_bin_basename, VERSION()";
+  static final String SERVER_SQL =
+      "SELECT @@datadir, @@innodb_log_group_home_dir, @@log_bin_basename, VERSION(),"
+          + " (SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME = 'UPTIME')";
 
   private final String url;
   /** The URL without its query, for messages. */
@@ -92,7 +94,8 @@ public final class MariaDbProbe implements DatabaseProbe, AutoCloseable {
         Path redoLog = datadir.resolve(redoDir == null ? "" : redoDir).resolve("ib_logfile0");
         Optional<String> binlogBase = Optional.ofNullable(server.getString(3)).map(b -> datadir.resolve(b).toString());
         String version = server.getString(4);
-        return new DatabaseSnapshot(product, version, tablespaces, unencrypted,
+        long uptime = server.getLong(5);
+        return new DatabaseSnapshot(product, version, uptime, tablespaces, unencrypted,
             LogHeaders.read(redoLog, LogHeaders::redoLog), binlogs(statement, binlogBase));
       }
     } catch (SQLException e) {

@@ -14,6 +14,7 @@ public record UsageReport(
     Instant observedAt,
     String product,
     String version,
+    Instant startedAt,
     List<TablespaceUse> tablespaces,
     List<String> unencrypted,
     Optional<LogKey> redoLog,

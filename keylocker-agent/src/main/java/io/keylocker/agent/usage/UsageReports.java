@@ -44,7 +44,8 @@ public final class UsageReports {
       throw new AgentException.Refused("the database has " + tablespaces.size()
           + " encrypted tablespaces, more than a report may hold (" + UsageReport.MAX_TABLESPACES + ")");
     }
-    return new UsageReport(observedAt, snapshot.product(), snapshot.version(), tablespaces,
+    return new UsageReport(observedAt, snapshot.product(), snapshot.version(),
+        observedAt.minusSeconds(snapshot.uptimeSeconds()), tablespaces,
         snapshot.unencrypted().stream().sorted().limit(UsageReport.MAX_UNENCRYPTED).toList(), redoLog(snapshot.redoLog()),
         snapshot.binlogs().flatMap(UsageReports::binlogs));
   }

@@ -30,7 +30,7 @@ final class FakeAgentControl implements AgentControl {
         List.of(new AgentStatus.KeyVersions(1, 2L, List.of(
             new AgentStatus.VersionState(1, "deactivated"), new AgentStatus.VersionState(2, "active")))),
         List.of(new AgentStatus.Delivery(1, 2, 5)),
-        new AgentStatus.UsageReporting(true, "2026-12-03T16:18:05Z", true, "1 encrypted tablespaces"), true, false);
+        new AgentStatus.UsageReporting(true, "2026-12-03T16:18:05Z", true, "1 encrypted tablespaces"), null, true, false);
   }
 
   @Override

@@ -46,6 +46,8 @@ public final class FakeLocker implements AutoCloseable {
   final List<X509Certificate> clientCertificates = new CopyOnWriteArrayList<>();
   volatile boolean enrollmentUsed;
   volatile boolean revoked;
+  /** Set by {@link #revokeServer()}: every request is answered 403 REVOKED, as the real locker does. */
+  volatile boolean serverRevoked;
   public volatile ObjectNode keyring;
   public final FakeCommandQueue commands = new FakeCommandQueue();
   public final List<JsonNode> usageReports = new CopyOnWriteArrayList<>();
@@ -100,6 +102,16 @@ public final class FakeLocker implements AutoCloseable {
     return "kle1." + Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
   }
 
+  /** Revokes the server as an admin would: waiting polls end at once and every request gets 403 REVOKED. */
+  public void revokeServer() {
+    serverRevoked = true;
+    commands.release();
+  }
+
+  private static void revokedAnswer(Response response, Callback callback) {
+    error(response, callback, 403, "REVOKED", "this server was revoked");
+  }
+
   /** Stops listening: the agent sees "connection refused". */
   public void stop() throws Exception {
     commands.release();
@@ -131,6 +143,10 @@ public final class FakeLocker implements AutoCloseable {
     clientCertificates.add(peer[0]);
     if (revoked) {
       error(response, callback, 403, "FORBIDDEN", "the certificate is not an enrolled agent's current certificate");
+      return;
+    }
+    if (serverRevoked) {
+      revokedAnswer(response, callback);
       return;
     }
     agentApi(method + " " + path, request.getHttpURI().getQuery(), body, response, callback);
@@ -213,7 +229,12 @@ public final class FakeLocker implements AutoCloseable {
     int wait = query != null && query.matches("wait=\\d+") ? Integer.parseInt(query.substring(5)) : 25;
     ObjectNode body = JSON.createObjectNode();
     ArrayNode list = body.putArray("commands");
-    for (FakeCommandQueue.Command c : commands.poll(wait)) {
+    List<FakeCommandQueue.Command> polled = commands.poll(wait);
+    if (serverRevoked) {
+      revokedAnswer(response, callback);
+      return;
+    }
+    for (FakeCommandQueue.Command c : polled) {
       ObjectNode command = list.addObject().put("id", c.id()).put("kind", c.kind()).put("created_at", c.createdAt().toString());
       if (c.keyId() != null) {
         command.put("key_id", c.keyId());

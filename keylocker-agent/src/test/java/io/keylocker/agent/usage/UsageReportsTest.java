@@ -21,7 +21,7 @@ class UsageReportsTest {
   private static final LogEncryption KEY_1_V1 = new LogEncryption.Encrypted(1, 1);
 
   private static DatabaseSnapshot snapshot(List<TablespaceRow> rows, LogEncryption redo, Optional<List<NamedLog>> binlogs) {
-    return new DatabaseSnapshot("MariaDB", "10.11.19-MariaDB", rows, List.of("shop/public_info", "shop/a"), redo, binlogs);
+    return new DatabaseSnapshot("MariaDB", "10.11.19-MariaDB", 3600, rows, List.of("shop/public_info", "shop/a"), redo, binlogs);
   }
 
   @Test
@@ -34,6 +34,7 @@ class UsageReportsTest {
     UsageReport report = UsageReports.build(NOW, snapshot(rows, KEY_1_V1, Optional.of(List.of())));
 
     assertThat(report.observedAt()).isEqualTo(NOW);
+    assertThat(report.startedAt()).as("observed_at minus the uptime").isEqualTo(NOW.minusSeconds(3600));
     assertThat(report.product()).isEqualTo("MariaDB");
     assertThat(report.tablespaces()).containsExactly(
         new TablespaceUse("shop/cards", 2, 1, 3, false), new TablespaceUse("shop/decrypting", 1, 0, 1, true));

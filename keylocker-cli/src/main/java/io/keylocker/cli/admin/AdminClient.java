@@ -68,6 +68,12 @@ public final class AdminClient implements AutoCloseable {
     return post("/v1/admin/tenants/" + name(tenant) + "/servers/" + name(server) + "/enrollment-token", body);
   }
 
+  public LockerAnswer revokeServer(String tenant, String server, String reason) {
+    return post(
+        "/v1/admin/tenants/" + name(tenant) + "/servers/" + name(server) + "/revoke",
+        json.createObjectNode().put("reason", reason));
+  }
+
   public LockerAnswer listServers(String tenant) {
     return get("/v1/admin/tenants/" + name(tenant) + "/servers");
   }

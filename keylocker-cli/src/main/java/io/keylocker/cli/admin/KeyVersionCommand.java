@@ -99,7 +99,7 @@ abstract class KeyVersionCommand extends KeyringCommand {
         "so that its data can be re-encrypted."
       })
   static final class Compromise extends KeyVersionCommand {
-    @Option(names = "--reason", required = true, paramLabel = "TEXT", converter = CompromiseReason.class,
+    @Option(names = "--reason", required = true, paramLabel = "TEXT", converter = ReasonText.class,
         description = "Why the version is no longer trusted (1 to 500 characters, kept in its history).")
     String reason;
 

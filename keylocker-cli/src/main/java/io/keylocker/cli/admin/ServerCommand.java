@@ -10,11 +10,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code keylocker server add|list|enrollment-token}: database servers and their enrollment. */
+/** {@code keylocker server add|list|enrollment-token|revoke}: database servers, enrollment, revocation. */
 @Command(
     name = "server",
-    description = "Register database servers, list them, re-issue enrollment tokens.",
-    subcommands = {ServerCommand.Add.class, ServerCommand.ListServers.class, ServerCommand.EnrollmentToken.class})
+    description = "Register database servers, list them, re-issue enrollment tokens, revoke them.",
+    subcommands = {
+      ServerCommand.Add.class, ServerCommand.ListServers.class, ServerCommand.EnrollmentToken.class,
+      ServerCommand.Revoke.class
+    })
 public final class ServerCommand {
   /** Where the README and the printed hint put the agent's state on a database host. */
   static final String AGENT_STATE_DIR = "/var/lib/keylocker-agent";
@@ -70,7 +73,10 @@ public final class ServerCommand {
 
   @Command(
       name = "enrollment-token",
-      description = "Issue a new enrollment token for a server that has not enrolled yet; earlier tokens stop working.")
+      description = {
+        "Issue a new enrollment token for a server that has not enrolled yet, or that was revoked",
+        "(it becomes pending; its old certificate stays refused); earlier tokens stop working."
+      })
   static final class EnrollmentToken extends TokenIssuing {
     EnrollmentToken(CliContext context) {
       super(context);
@@ -84,6 +90,42 @@ public final class ServerCommand {
     @Override
     String headline() {
       return "new enrollment token for server " + server + " of tenant " + tenant + "; earlier ones no longer work.";
+    }
+  }
+
+  @Command(
+      name = "revoke",
+      description = {
+        "Revoke a server (a stolen host): its certificate is refused at once and its agent wipes its keys.",
+        "A running database keeps the keys it already loaded until it stops, and cannot restart.",
+        "To use the server again: keylocker server enrollment-token, then enroll into a new state directory."
+      })
+  static final class Revoke extends AdminCommand {
+    @Option(names = "--tenant", required = true, paramLabel = "TENANT", converter = Names.Converter.class, description = "Tenant name")
+    String tenant;
+
+    @Parameters(paramLabel = "NAME", converter = Names.Converter.class, description = "Server name")
+    String server;
+
+    @Option(names = "--reason", required = true, paramLabel = "TEXT", converter = ReasonText.class,
+        description = "Why the server is revoked (1 to 500 characters, kept by the locker).")
+    String reason;
+
+    Revoke(CliContext context) {
+      super(context);
+    }
+
+    @Override
+    LockerAnswer request(AdminClient client) {
+      return client.revokeServer(tenant, server, reason);
+    }
+
+    @Override
+    void printText(LockerAnswer answer, PrintWriter out) {
+      out.println("server " + server + " of tenant " + tenant + " is revoked (at "
+          + SafeText.line(TextTable.cell(answer.json(), "revoked_at")) + "): its certificate is refused from now on,");
+      out.println("and its agent wipes its keys as soon as it hears from the locker (at once when connected).");
+      out.println("A running database keeps the keys it already loaded until it stops; it cannot restart.");
     }
   }
 
@@ -107,7 +149,7 @@ public final class ServerCommand {
       for (JsonNode server : answer.json().path("servers")) {
         table.row(
             TextTable.cell(server, "name"),
-            TextTable.cell(server, "state"),
+            state(server),
             TextTable.cell(server, "agent_state"),
             keyring(server.path("keyring")),
             TextTable.cell(server, "last_seen_at"),
@@ -118,6 +160,12 @@ public final class ServerCommand {
       } else {
         table.print(out);
       }
+    }
+
+    /** {@code revoked 2026-12-03T17:00:00Z} for a revoked server, else the state alone. */
+    private static String state(JsonNode server) {
+      String state = TextTable.cell(server, "state");
+      return state.equals("revoked") ? state + " " + TextTable.cell(server, "revoked_at") : state;
     }
 
     private static String keyring(JsonNode keyring) {

@@ -61,7 +61,7 @@ class KeyArgumentsTest {
 
   @Test
   void compromiseReason_isAtMost500Characters_countingCodePoints() {
-    CompromiseReason reason = new CompromiseReason();
+    ReasonText reason = new ReasonText();
     assertThat(reason.convert("é".repeat(500))).hasSize(500);
     assertThat(reason.convert("😀".repeat(500))).hasSize(1000);
     assertThatThrownBy(() -> reason.convert("x".repeat(501)))

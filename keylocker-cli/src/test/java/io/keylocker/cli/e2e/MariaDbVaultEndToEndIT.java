@@ -3,14 +3,22 @@ package io.keylocker.cli.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.keylocker.crypto.pki.Pem;
+import io.keylocker.crypto.pki.TlsContexts;
 import io.keylocker.testing.Hvac;
 import io.keylocker.testing.MariaDbServer;
+import io.keylocker.testing.Poll;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -174,6 +182,53 @@ class MariaDbVaultEndToEndIT {
     deployment.unlock();
     mariadb.restart();
     assertThat(mariadb.queryOne("SELECT note FROM shop.orders WHERE id = 1")).isEqualTo(CANARY + "-order");
+  }
+
+  @Test
+  @Order(7)
+  void revokedServer_agentWipesItsKeysWithinSeconds_runningMariaDbKeepsItsKeys_butCannotRestart()
+      throws Exception {
+    deployment.startLocker();
+    Poll.until(Duration.ofSeconds(60), "the agent to reach the locker again", () -> agentStatus().contains("\"unreachable_since\" : null"));
+
+    long started = System.nanoTime();
+    deployment.cli.ok("server", "revoke", "--tenant", "acme", "db1", "--reason", "host stolen");
+    Poll.until(Duration.ofSeconds(5), "the agent to learn of the revocation", () -> !agentStatus().contains("\"revoked_at\" : null"));
+
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+    assertThat(agentStatus()).contains("\"unlocked\" : false");
+    assertThat(vaultStatus("/v1/mariadb/data/1")).isEqualTo(503);
+    assertThat(Files.exists(deployment.agentState.resolve("keyring-cache.json"))).isFalse();
+    assertThat(deployment.cli.ok("server", "list", "--tenant", "acme")).contains("revoked");
+    // MariaDB keeps the keys it already loaded: the documented limit of a revocation.
+    assertThat(mariadb.queryOne("SELECT note FROM shop.orders WHERE id = 1")).isEqualTo(CANARY + "-order");
+
+    mariadb.stop();
+    Optional<String> failure = mariadb.tryStart(Duration.ofSeconds(60));
+    if (failure.isEmpty()) {
+      assertThatThrownBy(() -> mariadb.queryOne("SELECT pan FROM shop.cards WHERE id = 1")).isInstanceOf(SQLException.class);
+      mariadb.stop();
+    } else {
+      assertThat(failure.get()).contains("mariadbd exited");
+    }
+    Cli.Result unlock =
+        deployment.cli.run("agent", "unlock", "--state-dir", deployment.agentState.toString(), "--passphrase-file", deployment.passphraseFile.toString());
+    assertThat(unlock.exit()).isEqualTo(1);
+    assertThat(unlock.err()).contains("this server was revoked by the locker; re-enroll");
+  }
+
+  private String agentStatus() {
+    return deployment.cli.ok("agent", "status", "--state-dir", deployment.agentState.toString(), "--format", "json");
+  }
+
+  /** The Vault edge's HTTP status for {@code path} (trusting only its CA, with the database's token). */
+  private int vaultStatus(String path) throws Exception {
+    X509Certificate ca = Pem.certificate(Files.readString(deployment.agentState.resolve("vault-ca.pem")));
+    try (HttpClient client = HttpClient.newBuilder().sslContext(TlsContexts.client(ca, Optional.empty())).build()) {
+      HttpRequest request =
+          HttpRequest.newBuilder(URI.create(deployment.vaultAddress() + path)).header("X-Vault-Token", deployment.vaultToken()).build();
+      return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
   }
 
   private Hvac.Read hvacRead(String path, String version) {

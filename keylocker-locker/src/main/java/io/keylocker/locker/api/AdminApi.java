@@ -6,28 +6,27 @@ import static io.keylocker.locker.api.AdminAccess.server;
 import static io.keylocker.locker.api.AdminAccess.tenant;
 
 import io.keylocker.locker.enrollment.EnrollmentService;
+import io.keylocker.locker.revocation.RevocationService;
 import io.keylocker.locker.servers.ServerName;
 import io.keylocker.locker.servers.ServerRef;
 import io.keylocker.locker.servers.ServerService;
 import io.keylocker.locker.tenants.TenantName;
 import io.keylocker.locker.tenants.TenantService;
 
-/** The admin endpoints for tenants, servers and enrollment tokens. */
+/** The admin endpoints for tenants, servers, enrollment tokens and revocation. */
 final class AdminApi {
   private final AdminAccess access;
   private final TenantService tenants;
   private final ServerService servers;
   private final EnrollmentService enrollment;
+  private final RevocationService revocation;
 
-  AdminApi(
-      AdminAccess access,
-      TenantService tenants,
-      ServerService servers,
-      EnrollmentService enrollment) {
+  AdminApi(AdminAccess access, LockerApi.Services services) {
     this.access = access;
-    this.tenants = tenants;
-    this.servers = servers;
-    this.enrollment = enrollment;
+    this.tenants = services.tenants();
+    this.servers = services.servers();
+    this.enrollment = services.enrollment();
+    this.revocation = services.revocation();
   }
 
   void register(Router router) {
@@ -43,7 +42,8 @@ final class AdminApi {
             TENANT + "/servers",
             access.admin(
                 exchange -> Reply.ok(AdminDtos.Servers.of(servers.list(tenant(exchange))))))
-        .add("POST", SERVER + "/enrollment-token", access.admin(this::reissueToken));
+        .add("POST", SERVER + "/enrollment-token", access.admin(this::reissueToken))
+        .add("POST", SERVER + "/revoke", access.admin(this::revoke));
   }
 
   private Reply createTenant(Exchange exchange) {
@@ -70,5 +70,10 @@ final class AdminApi {
     return Reply.created(
         AdminDtos.EnrollmentToken.of(
             enrollment.reissueToken(server(exchange), AdminDtos.lifetime(ttl))));
+  }
+
+  private Reply revoke(Exchange exchange) {
+    String reason = Fields.require(exchange.body(AdminDtos.Revoke.class).reason(), "reason");
+    return Reply.ok(AdminDtos.Revoked.of(revocation.revoke(server(exchange), reason)));
   }
 }

@@ -75,6 +75,7 @@ final class AdminDtos {
       String certificateExpiresAt,
       String lastSeenAt,
       String agentState,
+      String revokedAt,
       KeyringCounts keyring) {
     static ServerItem of(ServerSummary summary) {
       Server server = summary.server();
@@ -87,7 +88,19 @@ final class AdminDtos {
           server.certificate().map(certificate -> certificate.expiresAt().toString()).orElse(null),
           server.lastSeenAt().map(Instant::toString).orElse(null),
           server.agentState().map(AgentState::label).orElse(null),
+          server.revokedAt().map(Instant::toString).orElse(null),
           new KeyringCounts(summary.keyringInitialized(), summary.keys(), summary.versions()));
+    }
+  }
+
+  record Revoke(String reason) {}
+
+  record Revoked(String server, String state, String revokedAt) {
+    static Revoked of(Server server) {
+      return new Revoked(
+          server.ref().server().value(),
+          server.state().label(),
+          server.revokedAt().map(Instant::toString).orElseThrow());
     }
   }
 

@@ -1,6 +1,7 @@
 package io.keylocker.locker.api;
 
 import io.keylocker.crypto.SecretBytes;
+import io.keylocker.locker.commands.AgentCommand;
 import io.keylocker.locker.commands.CommandOutcome;
 import io.keylocker.locker.commands.CommandService;
 import io.keylocker.locker.enrollment.EnrollmentService;
@@ -16,11 +17,13 @@ import io.keylocker.locker.usage.UsageReport;
 import io.keylocker.locker.usage.UsageService;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 /**
  * The agent endpoints. Enrollment is authenticated by the token's secret; everything else by the
- * agent's client certificate, mapped to its server (401 without one, 403 when not current).
+ * agent's client certificate, mapped to its server on every request (401 without one, 403 when
+ * not current, 403 {@code REVOKED} once its server was revoked).
  */
 final class AgentApi {
   static final Duration MAX_WAIT = Duration.ofSeconds(30);
@@ -68,15 +71,15 @@ final class AgentApi {
   }
 
   private Endpoint agent(AgentEndpoint endpoint) {
-    return exchange -> {
-      Server agent =
-          servers.authenticateAgent(
-              exchange
-                  .clientCertificate()
-                  .orElseThrow(
-                      () -> new LockerException.Unauthenticated("client certificate required")));
-      return endpoint.handle(exchange, agent);
-    };
+    return exchange -> endpoint.handle(exchange, authenticate(exchange));
+  }
+
+  /** Checked on every request, never cached: a revocation refuses the very next one. */
+  private Server authenticate(Exchange exchange) {
+    return servers.authenticateAgent(
+        exchange
+            .clientCertificate()
+            .orElseThrow(() -> new LockerException.Unauthenticated("client certificate required")));
   }
 
   private Reply enroll(Exchange exchange) {
@@ -108,10 +111,15 @@ final class AgentApi {
     return Reply.ok(new AgentDtos.HeartbeatReply(servers.heartbeat(agent, state).toString()));
   }
 
-  /** The long poll: blocks this request's virtual thread for at most {@link #MAX_WAIT}. */
+  /**
+   * The long poll: blocks this request's virtual thread for at most {@link #MAX_WAIT}. A revocation
+   * wakes it, so the agent is authenticated again before answering.
+   */
   private Reply pollCommands(Exchange exchange, Server agent) {
     Duration wait = exchange.query("wait").map(AgentApi::waitSeconds).orElse(DEFAULT_WAIT);
-    return Reply.ok(AgentDtos.Commands.of(commands.poll(agent, wait)));
+    List<AgentCommand> polled = commands.poll(agent, wait);
+    authenticate(exchange);
+    return Reply.ok(AgentDtos.Commands.of(polled));
   }
 
   private Reply completeCommand(Exchange exchange, Server agent) {

@@ -7,6 +7,7 @@ enum ErrorCode {
   BAD_REQUEST(400),
   UNAUTHENTICATED(401),
   FORBIDDEN(403),
+  REVOKED(403),
   NOT_FOUND(404),
   METHOD_NOT_ALLOWED(405),
   CONFLICT(409),
@@ -25,6 +26,7 @@ enum ErrorCode {
       case LockerException.Invalid e -> BAD_REQUEST;
       case LockerException.Unauthenticated e -> UNAUTHENTICATED;
       case LockerException.Forbidden e -> FORBIDDEN;
+      case LockerException.Revoked e -> REVOKED;
       case LockerException.NotFound e -> NOT_FOUND;
       case LockerException.MethodNotAllowed e -> METHOD_NOT_ALLOWED;
       case LockerException.Conflict e -> CONFLICT;

@@ -72,7 +72,8 @@ final class LifecycleDtos {
       String destroyScheduledFor,
       String destroyBlocked,
       int inUseByTablespaces,
-      boolean inUseByLogs) {
+      boolean inUseByLogs,
+      boolean inUseByTemporaryData) {
     static VersionView of(KeyringStatus.VersionStatus status) {
       KeyVersion version = status.version();
       KeyVersion.VersionDates dates = version.dates();
@@ -89,7 +90,8 @@ final class LifecycleDtos {
           text(destroy.map(KeyVersion.PendingDestroy::due)),
           destroy.flatMap(KeyVersion.PendingDestroy::blockedBy).orElse(null),
           status.usage().tablespaces(),
-          status.usage().byLogs());
+          status.usage().byLogs(),
+          status.usage().temporaryData());
     }
   }
 

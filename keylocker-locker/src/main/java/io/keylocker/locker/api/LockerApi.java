@@ -5,6 +5,7 @@ import io.keylocker.locker.commands.CommandService;
 import io.keylocker.locker.enrollment.EnrollmentService;
 import io.keylocker.locker.keyrings.KeyringService;
 import io.keylocker.locker.lifecycle.LifecycleService;
+import io.keylocker.locker.revocation.RevocationService;
 import io.keylocker.locker.servers.ServerService;
 import io.keylocker.locker.tenants.TenantService;
 import io.keylocker.locker.usage.UsageService;
@@ -25,7 +26,8 @@ public final class LockerApi {
       KeyringService keyrings,
       LifecycleService lifecycle,
       CommandService commands,
-      UsageService usage) {}
+      UsageService usage,
+      RevocationService revocation) {}
 
   private final JsonCodec json = new JsonCodec();
   private final Router router = new Router();
@@ -35,8 +37,7 @@ public final class LockerApi {
     this.random = random;
     AdminAccess access = new AdminAccess(services.authenticator());
     router.add("GET", "/v1/health", exchange -> Reply.ok(new Health("ok")));
-    new AdminApi(access, services.tenants(), services.servers(), services.enrollment())
-        .register(router);
+    new AdminApi(access, services).register(router);
     new LifecycleApi(access, services.lifecycle()).register(router);
     new AgentApi(
             services.servers(),

@@ -26,7 +26,7 @@ final class UsageDtos {
       List<Binlog> binlogs) {
     UsageReport toDomain() {
       return new UsageReport(
-          instant(Fields.require(observedAt, "observed_at")),
+          instant(Fields.require(observedAt, "observed_at"), "observed_at"),
           Fields.require(database, "database").toDomain(),
           each(tablespaces, "tablespaces", UsageReport.MAX_TABLESPACES, Tablespace::toDomain),
           each(unencrypted, "unencrypted", UsageReport.MAX_UNENCRYPTED, (name, path) -> name),
@@ -36,11 +36,12 @@ final class UsageDtos {
     }
   }
 
-  record Database(String product, String version) {
+  record Database(String product, String version, String startedAt) {
     UsageReport.Database toDomain() {
       String productName = Fields.require(product, "database.product");
       String versionName = Fields.require(version, "database.version");
-      return Fields.at("database", () -> new UsageReport.Database(productName, versionName));
+      Optional<Instant> started = Optional.ofNullable(startedAt).map(t -> instant(t, "database.started_at"));
+      return Fields.at("database", () -> new UsageReport.Database(productName, versionName, started));
     }
   }
 
@@ -89,11 +90,11 @@ final class UsageDtos {
     return converted;
   }
 
-  private static Instant instant(String value) {
+  private static Instant instant(String value, String field) {
     try {
       return Instant.parse(value);
     } catch (DateTimeParseException e) {
-      throw new LockerException.Invalid("observed_at must be an RFC 3339 UTC time");
+      throw new LockerException.Invalid(field + " must be an RFC 3339 UTC time");
     }
   }
 }

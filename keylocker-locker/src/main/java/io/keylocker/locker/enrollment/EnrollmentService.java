@@ -77,13 +77,20 @@ public final class EnrollmentService {
         });
   }
 
-  /** A new token for a pending server; earlier unused tokens stop working. 409 once enrolled. */
+  /**
+   * A new token for a pending server; earlier unused tokens stop working. 409 once enrolled. A
+   * revoked server goes back to pending (its revoked certificate stays refused for ever; its
+   * keyring stays, to be unlocked with the same passphrase after the new enrollment).
+   */
   public IssuedToken reissueToken(ServerRef ref, TokenLifetime lifetime) {
     return transactions.inTransaction(
         () -> {
           Server server = serverService.require(ref);
           if (server.state() == ServerState.ENROLLED) {
             throw new LockerException.Conflict("server '" + ref + "' is already enrolled");
+          }
+          if (server.state() == ServerState.REVOKED) {
+            servers.markPending(server.id());
           }
           tokens.supersedeUnused(server.id());
           return issue(server, lifetime);

@@ -8,6 +8,7 @@ public abstract sealed class LockerException extends RuntimeException
     permits LockerException.Invalid,
         LockerException.Unauthenticated,
         LockerException.Forbidden,
+        LockerException.Revoked,
         LockerException.NotFound,
         LockerException.Conflict,
         LockerException.Gone,
@@ -36,6 +37,13 @@ public abstract sealed class LockerException extends RuntimeException
   public static final class Forbidden extends LockerException {
     public Forbidden(String message) {
       super(message);
+    }
+  }
+
+  /** The client certificate belongs to a server that was revoked: refused on every request. */
+  public static final class Revoked extends LockerException {
+    public Revoked() {
+      super("this server was revoked");
     }
   }
 

@@ -42,7 +42,7 @@ public record KeyringStatus(
                                 version ->
                                     new VersionStatus(
                                         version,
-                                        VersionUsage.of(report, key.id(), version.version())))
+                                        VersionUsage.of(report, key.id(), version)))
                             .toList()))
             .toList();
     return new KeyringStatus(

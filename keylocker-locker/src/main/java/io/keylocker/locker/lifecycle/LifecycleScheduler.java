@@ -135,7 +135,7 @@ public final class LifecycleScheduler implements AutoCloseable {
       return false;
     }
     Optional<String> refusal =
-        usage.usage(keyring.server(), key, due.version()).refusal(key, due.version());
+        usage.usage(keyring.server(), key, version.get()).refusal(key, due.version());
     if (refusal.isPresent()) {
       keyrings.blockDestroy(keyring.id(), key, due.version(), refusal.get());
       return false;

@@ -121,7 +121,7 @@ public final class LifecycleService {
                 target, " is already scheduled for destruction at " + pending.get().due());
           }
           Optional<String> refusal =
-              usage.usage(target.keyring().server(), key, version).refusal(key, version);
+              usage.usage(target.keyring().server(), key, target.version()).refusal(key, version);
           if (refusal.isPresent()) {
             throw new LockerException.Conflict(refusal.get());
           }

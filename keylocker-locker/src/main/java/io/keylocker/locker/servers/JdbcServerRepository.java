@@ -12,7 +12,8 @@ import java.util.Optional;
 public final class JdbcServerRepository implements ServerRepository {
   private static final String SELECT =
       "SELECT s.id, t.name AS tenant, s.name, s.state, s.created_at, s.enrolled_at, s.cert_serial,"
-          + " s.cert_fingerprint, s.cert_expires_at, s.last_seen_at, s.agent_state"
+          + " s.cert_fingerprint, s.cert_expires_at, s.last_seen_at, s.agent_state,"
+          + " s.revoked_at"
           + " FROM servers s JOIN tenants t ON t.id = s.tenant_id";
 
   private final Sql sql;
@@ -86,6 +87,45 @@ public final class JdbcServerRepository implements ServerRepository {
   }
 
   @Override
+  public void markRevoked(Server server, Instant revokedAt, String reason) {
+    sql.update(
+        "UPDATE servers SET revoked_at = ?, revoke_reason = ? WHERE id = ?",
+        revokedAt,
+        reason,
+        server.id().value());
+    server
+        .certificate()
+        .ifPresent(
+            certificate ->
+                sql.update(
+                    "INSERT INTO revoked_certificates (cert_serial, server_id, cert_fingerprint,"
+                        + " revoked_at) VALUES (?, ?, ?, ?)",
+                    certificate.serialHex(),
+                    server.id().value(),
+                    certificate.fingerprint(),
+                    revokedAt));
+  }
+
+  @Override
+  public boolean isRevoked(AgentCertificate certificate) {
+    return sql.one(
+            "SELECT 1 AS revoked FROM revoked_certificates WHERE cert_serial = ?",
+            row -> row.integer("revoked"),
+            certificate.serialHex())
+        .isPresent();
+  }
+
+  @Override
+  public void markPending(ServerId id) {
+    sql.update(
+        "UPDATE servers SET state = ?, enrolled_at = NULL, cert_serial = NULL, cert_fingerprint ="
+            + " NULL, cert_expires_at = NULL, agent_state = NULL, revoked_at = NULL, revoke_reason ="
+            + " NULL WHERE id = ?",
+        ServerState.PENDING.label(),
+        id.value());
+  }
+
+  @Override
   public void recordHeartbeat(ServerId id, AgentState state, Instant seenAt) {
     sql.update(
         "UPDATE servers SET last_seen_at = ?, agent_state = ? WHERE id = ?",
@@ -104,14 +144,16 @@ public final class JdbcServerRepository implements ServerRepository {
                     new BigInteger(serial.get(), 16),
                     row.text("cert_fingerprint"),
                     row.instant("cert_expires_at")));
+    Optional<Instant> revokedAt = row.optionalInstant("revoked_at");
     return new Server(
         new ServerId(row.integer("id")),
         new ServerRef(new TenantName(row.text("tenant")), new ServerName(row.text("name"))),
-        ServerState.ofLabel(row.text("state")),
+        revokedAt.isPresent() ? ServerState.REVOKED : ServerState.ofLabel(row.text("state")),
         row.instant("created_at"),
         row.optionalInstant("enrolled_at"),
         certificate,
         row.optionalInstant("last_seen_at"),
-        row.optionalText("agent_state").map(AgentState::ofLabel));
+        row.optionalText("agent_state").map(AgentState::ofLabel),
+        revokedAt);
   }
 }

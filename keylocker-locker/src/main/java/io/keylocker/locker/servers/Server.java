@@ -3,7 +3,7 @@ package io.keylocker.locker.servers;
 import java.time.Instant;
 import java.util.Optional;
 
-/** A server with its enrollment and last reported agent state. */
+/** A server with its enrollment, revocation and last reported agent state. */
 public record Server(
     ServerId id,
     ServerRef ref,
@@ -12,4 +12,5 @@ public record Server(
     Optional<Instant> enrolledAt,
     Optional<AgentCertificate> certificate,
     Optional<Instant> lastSeenAt,
-    Optional<AgentState> agentState) {}
+    Optional<AgentState> agentState,
+    Optional<Instant> revokedAt) {}

@@ -21,5 +21,17 @@ public interface ServerRepository {
 
   void markEnrolled(ServerId id, AgentCertificate certificate, Instant enrolledAt);
 
+  /**
+   * Marks the server revoked and its current certificate (if any) refused for ever; the reason is
+   * kept with the server.
+   */
+  void markRevoked(Server server, Instant revokedAt, String reason);
+
+  /** Whether a revocation refused this certificate (for ever, whatever the server does later). */
+  boolean isRevoked(AgentCertificate certificate);
+
+  /** Back to pending for a new enrollment: certificate, enrollment and revocation are cleared. */
+  void markPending(ServerId id);
+
   void recordHeartbeat(ServerId id, AgentState state, Instant seenAt);
 }

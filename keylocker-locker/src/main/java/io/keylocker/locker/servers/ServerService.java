@@ -42,27 +42,35 @@ public final class ServerService {
   }
 
   /**
-   * The enrolled server whose current certificate this is. The TLS layer has already verified the
-   * chain to the locker's CA; here the serial must be one recorded at enrollment (only enrolled
-   * servers have one) and the fingerprint must match that certificate. Otherwise {@link
-   * LockerException.Forbidden}.
+   * The enrolled server whose current certificate this is, read afresh on every call (no cache, so
+   * a committed revocation refuses the very next request). The TLS layer has already verified the
+   * chain to the locker's CA; a certificate a revocation refused is {@link
+   * LockerException.Revoked}; otherwise the serial must be one recorded at enrollment and the
+   * fingerprint must match that certificate, else {@link LockerException.Forbidden}.
    */
   public Server authenticateAgent(X509Certificate certificate) {
     AgentCertificate presented = AgentCertificate.of(certificate);
     return transactions.read(
-        () ->
-            servers
-                .findByCertificateSerial(presented.serial())
-                .filter(
-                    server ->
-                        server
-                            .certificate()
-                            .map(c -> c.fingerprint().equals(presented.fingerprint()))
-                            .orElse(false))
-                .orElseThrow(
-                    () ->
-                        new LockerException.Forbidden(
-                            "client certificate does not belong to an enrolled agent")));
+        () -> {
+          if (servers.isRevoked(presented)) {
+            throw new LockerException.Revoked();
+          }
+          return servers
+              .findByCertificateSerial(presented.serial())
+              .filter(server -> server.state() == ServerState.ENROLLED)
+              .filter(server -> holds(server, presented))
+              .orElseThrow(
+                  () ->
+                      new LockerException.Forbidden(
+                          "client certificate does not belong to an enrolled agent"));
+        });
+  }
+
+  private static boolean holds(Server server, AgentCertificate presented) {
+    return server
+        .certificate()
+        .map(current -> current.fingerprint().equals(presented.fingerprint()))
+        .orElse(false);
   }
 
   /** Records what the agent reports; returns the locker's time. */

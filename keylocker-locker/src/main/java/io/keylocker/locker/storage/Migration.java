@@ -19,7 +19,8 @@ public record Migration(int version, String description, String script) {
   private static final Pattern NAME = Pattern.compile("V([1-9][0-9]*)__([a-z0-9_]+)\\.sql");
 
   /** The scripts shipped with this locker, in order. */
-  private static final List<String> BUNDLED = List.of("V1__initial.sql", "V2__key_lifecycle.sql");
+  private static final List<String> BUNDLED =
+      List.of("V1__initial.sql", "V2__key_lifecycle.sql", "V3__server_revocation.sql");
 
   public Migration {
     if (version < 1 || description.isBlank() || script.isBlank()) {

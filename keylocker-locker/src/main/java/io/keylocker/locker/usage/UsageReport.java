@@ -25,8 +25,11 @@ public record UsageReport(
   public static final int MAX_NAME_LENGTH = 1024;
   public static final long MAX_KEY_VERSION = 4_294_967_295L;
 
-  /** The reporting database's product and version string. */
-  public record Database(String product, String version) {
+  /**
+   * The reporting database's product and version string, and when it started (its temporary data
+   * uses the versions that were active then); empty when unknown.
+   */
+  public record Database(String product, String version, Optional<Instant> startedAt) {
     public Database {
       product = checkedName(product, "product");
       version = checkedName(version, "version");

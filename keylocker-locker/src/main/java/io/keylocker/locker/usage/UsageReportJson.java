@@ -25,9 +25,11 @@ final class UsageReportJson {
   static String write(UsageReport report) {
     ObjectNode root = MAPPER.createObjectNode();
     root.put("observed_at", report.observedAt().toString());
-    root.putObject("database")
-        .put("product", report.database().product())
-        .put("version", report.database().version());
+    ObjectNode database =
+        root.putObject("database")
+            .put("product", report.database().product())
+            .put("version", report.database().version());
+    report.database().startedAt().ifPresent(t -> database.put("started_at", t.toString()));
     ArrayNode tablespaces = root.putArray("tablespaces");
     report
         .tablespaces()
@@ -55,7 +57,9 @@ final class UsageReportJson {
       return new UsageReport(
           Instant.parse(root.get("observed_at").asText()),
           new UsageReport.Database(
-              database.get("product").asText(), database.get("version").asText()),
+              database.get("product").asText(),
+              database.get("version").asText(),
+              Optional.ofNullable(database.get("started_at")).map(t -> Instant.parse(t.asText()))),
           list(root.get("tablespaces"), UsageReportJson::tablespace),
           list(root.get("unencrypted"), JsonNode::asText),
           Optional.ofNullable(root.get("redo_log"))

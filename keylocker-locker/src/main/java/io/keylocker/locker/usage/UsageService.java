@@ -1,7 +1,7 @@
 package io.keylocker.locker.usage;
 
 import io.keylocker.locker.keyrings.KeyId;
-import io.keylocker.locker.keyrings.VersionNumber;
+import io.keylocker.locker.keyrings.KeyVersion;
 import io.keylocker.locker.servers.Server;
 import io.keylocker.locker.servers.ServerId;
 import io.keylocker.locker.storage.Transactions;
@@ -33,7 +33,7 @@ public final class UsageService {
   }
 
   /** {@link VersionUsage} of one version by the server's latest report. */
-  public VersionUsage usage(ServerId server, KeyId key, VersionNumber version) {
+  public VersionUsage usage(ServerId server, KeyId key, KeyVersion version) {
     return VersionUsage.of(latest(server).map(ReceivedUsage::report), key, version);
   }
 }

@@ -140,7 +140,7 @@ class KeyLifecyclePropertiesTest {
                 new UsageReport.Tablespace("db/t", new KeyId(2), minVersion, minVersion, false));
     return new UsageReport(
         Instant.EPOCH,
-        new UsageReport.Database("MariaDB", "10.11"),
+        new UsageReport.Database("MariaDB", "10.11", Optional.of(Instant.parse("2000-01-01T00:00:00Z"))),
         spaces,
         List.of(),
         logsKnown ? Optional.of(new UsageReport.LogKey(new KeyId(1), 1)) : Optional.empty(),

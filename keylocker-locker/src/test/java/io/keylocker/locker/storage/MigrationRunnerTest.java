@@ -43,11 +43,13 @@ class MigrationRunnerTest {
             "keyrings",
             "key_versions",
             "agent_commands",
-            "usage_reports");
+            "usage_reports",
+            "revoked_certificates");
     assertThat(recorded())
         .containsExactly(
             "1 initial " + Migration.bundled().get(0).checksum(),
-            "2 key lifecycle " + Migration.bundled().get(1).checksum());
+            "2 key lifecycle " + Migration.bundled().get(1).checksum(),
+            "3 server revocation " + Migration.bundled().get(2).checksum());
   }
 
   @Test

@@ -3,6 +3,8 @@ package io.keylocker.locker.usage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.keylocker.locker.keyrings.KeyId;
+import io.keylocker.locker.keyrings.KeyState;
+import io.keylocker.locker.keyrings.KeyVersion;
 import io.keylocker.locker.keyrings.VersionNumber;
 import java.time.Instant;
 import java.util.List;
@@ -14,6 +16,7 @@ class VersionUsageTest {
   private static final KeyId KEY_2 = new KeyId(2);
   private static final UsageReport.LogKey REDO_V1 = new UsageReport.LogKey(KEY_1, 1);
   private static final List<UsageReport.Binlog> NO_BINLOGS = List.of();
+  private static final Instant STARTED = Instant.parse("2025-12-31T00:00:00Z");
 
   private static UsageReport report(
       List<UsageReport.Tablespace> spaces,
@@ -21,7 +24,7 @@ class VersionUsageTest {
       Optional<List<UsageReport.Binlog>> binlogs) {
     return new UsageReport(
         Instant.parse("2026-01-01T00:00:00Z"),
-        new UsageReport.Database("MariaDB", "10.11.19-MariaDB"),
+        new UsageReport.Database("MariaDB", "10.11.19-MariaDB", Optional.of(STARTED)),
         spaces,
         List.of(),
         redo,
@@ -37,7 +40,50 @@ class VersionUsageTest {
   }
 
   private static VersionUsage usage(UsageReport report, KeyId key, long version) {
-    return VersionUsage.of(Optional.of(report), key, new VersionNumber(version));
+    // superseded well before the database's last start: its temporary data does not use it
+    return VersionUsage.of(
+        Optional.of(report), key, version(version, "2025-12-01T00:00:00Z", Optional.of("2025-12-15T00:00:00Z")));
+  }
+
+  private static KeyVersion version(long number, String activated, Optional<String> deactivated) {
+    Instant activatedAt = Instant.parse(activated);
+    return new KeyVersion(
+        new VersionNumber(number),
+        deactivated.isPresent() ? KeyState.DEACTIVATED : KeyState.ACTIVE,
+        activatedAt,
+        Optional.empty(),
+        new KeyVersion.VersionDates(
+            Optional.of(activatedAt), deactivated.map(Instant::parse), Optional.empty(), Optional.empty()),
+        Optional.empty(),
+        Optional.empty());
+  }
+
+  @Test
+  void versionActiveWhenTheDatabaseLastStarted_isInUseByTemporaryData_untilARestart() {
+    UsageReport report = spaces();
+    KeyVersion supersededAfterStart = version(1, "2025-12-01T00:00:00Z", Optional.of("2026-01-01T00:00:00Z"));
+    KeyVersion supersededInTheStartSecond = version(1, "2025-12-01T00:00:00Z", Optional.of(STARTED.toString()));
+    KeyVersion activatedAfterStart = version(2, "2025-12-31T00:00:01Z", Optional.of("2026-01-01T00:00:00Z"));
+
+    assertThat(VersionUsage.of(Optional.of(report), KEY_2, supersededAfterStart).temporaryData()).isTrue();
+    assertThat(VersionUsage.of(Optional.of(report), KEY_2, supersededInTheStartSecond).inUse()).isTrue();
+    assertThat(VersionUsage.of(Optional.of(report), KEY_2, activatedAfterStart).temporaryData()).isFalse();
+    assertThat(VersionUsage.of(Optional.of(report), KEY_2, supersededAfterStart).refusal(KEY_2, new VersionNumber(1)))
+        .contains("version 1 of key 2 is still in use by the temporary data of the running database (until it restarts)");
+  }
+
+  @Test
+  void unknownDatabaseStart_countsEveryOnceActiveVersionAsInUse() {
+    UsageReport unknownStart =
+        new UsageReport(
+            Instant.parse("2026-01-01T00:00:00Z"),
+            new UsageReport.Database("MariaDB", "10.11.19-MariaDB", Optional.empty()),
+            List.of(),
+            List.of(),
+            Optional.of(REDO_V1),
+            Optional.of(NO_BINLOGS));
+
+    assertThat(usage(unknownStart, KEY_2, 1).temporaryData()).isTrue();
   }
 
   @Test
@@ -106,7 +152,7 @@ class VersionUsageTest {
 
   @Test
   void noReportYet_countsAsInUse() {
-    VersionUsage usage = VersionUsage.of(Optional.empty(), KEY_2, new VersionNumber(1));
+    VersionUsage usage = VersionUsage.of(Optional.empty(), KEY_2, version(1, "2025-12-01T00:00:00Z", Optional.empty()));
 
     assertThat(usage.inUse()).isTrue();
     assertThat(usage.refusal(KEY_2, new VersionNumber(1)))

@@ -5,11 +5,11 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * {@code key compromise --reason}: why a key version is no longer trusted, kept by the locker with
- * the version's history. 1 to 500 printable characters (no control or invisible formatting
+ * {@code --reason} of {@code key compromise} and {@code server revoke}: why a key version is no
+ * longer trusted or a server was revoked, kept by the locker. 1 to 500 printable characters (no control or invisible formatting
  * characters, since it is shown again on terminals), not only spaces.
  */
-public final class CompromiseReason implements ITypeConverter<String> {
+public final class ReasonText implements ITypeConverter<String> {
   static final int MAX_LENGTH = 500;
 
   @Override
