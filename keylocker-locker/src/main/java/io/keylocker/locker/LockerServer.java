@@ -2,6 +2,9 @@ package io.keylocker.locker;
 
 import io.keylocker.crypto.CryptoSelfTest;
 import io.keylocker.crypto.pki.Fingerprints;
+import io.keylocker.locker.servers.ServerEvent;
+import io.keylocker.locker.keyrings.KeyEvent;
+import io.keylocker.locker.events.RecentEvents;
 import io.keylocker.locker.admin.AdminAuthenticator;
 import io.keylocker.locker.admin.JdbcAdminTokenRepository;
 import io.keylocker.locker.api.HttpsServer;
@@ -14,14 +17,12 @@ import io.keylocker.locker.commands.JdbcCommandRepository;
 import io.keylocker.locker.enrollment.EnrollmentService;
 import io.keylocker.locker.enrollment.EnrollmentTokenFormat;
 import io.keylocker.locker.enrollment.JdbcEnrollmentTokenRepository;
-import io.keylocker.locker.keyrings.InMemoryKeyEvents;
 import io.keylocker.locker.keyrings.JdbcKeyringRepository;
 import io.keylocker.locker.keyrings.KeyLifecycle;
 import io.keylocker.locker.keyrings.KeyringService;
 import io.keylocker.locker.lifecycle.LifecycleScheduler;
 import io.keylocker.locker.lifecycle.LifecycleService;
 import io.keylocker.locker.revocation.RevocationService;
-import io.keylocker.locker.servers.InMemoryServerEvents;
 import io.keylocker.locker.servers.JdbcServerRepository;
 import io.keylocker.locker.servers.ServerService;
 import io.keylocker.locker.storage.Database;
@@ -131,7 +132,7 @@ public final class LockerServer implements AutoCloseable {
         new RevocationService(
             database,
             new RevocationService.Parts(
-                servers, serverRepository, tokens, new InMemoryServerEvents(KEPT_SERVER_EVENTS),
+                servers, serverRepository, tokens, new RecentEvents<ServerEvent>(KEPT_SERVER_EVENTS)::add,
                 keys.commands()),
             clock);
     LockerApi.Services services =
@@ -158,7 +159,7 @@ public final class LockerServer implements AutoCloseable {
   /** Keyrings with their lifecycle: state machine, agent commands, usage, scheduler. */
   private static Keys wireKeys(Database database, Sql sql, ServerService servers, Clock clock) {
     JdbcKeyringRepository repository = new JdbcKeyringRepository(sql);
-    KeyLifecycle lifecycle = new KeyLifecycle(repository, new InMemoryKeyEvents(KEPT_KEY_EVENTS));
+    KeyLifecycle lifecycle = new KeyLifecycle(repository, new RecentEvents<KeyEvent>(KEPT_KEY_EVENTS)::add);
     CommandService commands = new CommandService(database, new JdbcCommandRepository(sql), clock);
     UsageService usage = new UsageService(database, new JdbcUsageRepository(sql), clock);
     KeyringService keyrings = new KeyringService(database, repository, lifecycle, commands, clock);

@@ -3,7 +3,7 @@ package io.keylocker.locker.keyrings;
 /**
  * Where lifecycle transitions are reported. Called inside the transaction that makes the change;
  * must not block for long and must not throw for ordinary reasons. The audit feature will provide
- * the durable implementation; until then {@link InMemoryKeyEvents} keeps the recent ones.
+ * the durable implementation; until then {@link io.keylocker.locker.events.RecentEvents} keeps the recent ones.
  */
 @FunctionalInterface
 public interface KeyEvents {

@@ -1,5 +1,6 @@
 package io.keylocker.locker.lifecycle;
 
+import io.keylocker.locker.events.Reason;
 import io.keylocker.locker.commands.AgentCommand;
 import io.keylocker.locker.commands.CommandService;
 import io.keylocker.locker.error.LockerException;
@@ -31,7 +32,6 @@ import java.util.Optional;
  * wake the agent's long poll after the commit.
  */
 public final class LifecycleService {
-  public static final int MAX_REASON_LENGTH = 500;
 
   private final Transactions transactions;
   private final ServerService servers;
@@ -151,9 +151,7 @@ public final class LifecycleService {
    * to rotate the key.
    */
   public Compromised compromise(ServerRef ref, KeyId key, VersionNumber version, String reason) {
-    if (reason.isBlank() || reason.length() > MAX_REASON_LENGTH) {
-      throw new LockerException.Invalid("reason must be 1 to " + MAX_REASON_LENGTH + " characters");
-    }
+    Reason.require(reason);
     Server server = servers.require(ref);
     Compromised result =
         transactions.inTransaction(

@@ -1,5 +1,6 @@
 package io.keylocker.locker.revocation;
 
+import io.keylocker.locker.events.Reason;
 import io.keylocker.locker.commands.CommandService;
 import io.keylocker.locker.enrollment.EnrollmentTokenRepository;
 import io.keylocker.locker.error.LockerException;
@@ -23,7 +24,6 @@ import java.time.temporal.ChronoUnit;
  * already hold (the agent wipes its own when it learns of the revocation).
  */
 public final class RevocationService {
-  static final int MAX_REASON_LENGTH = 500;
 
   private final Transactions transactions;
   private final ServerService serverService;
@@ -56,9 +56,7 @@ public final class RevocationService {
    * tenant or server, 409 when it is already revoked. Returns the revoked server.
    */
   public Server revoke(ServerRef ref, String reason) {
-    if (reason.isBlank() || reason.length() > MAX_REASON_LENGTH) {
-      throw new LockerException.Invalid("reason must be 1 to " + MAX_REASON_LENGTH + " characters");
-    }
+    Reason.require(reason);
     Server revoked =
         transactions.inTransaction(
             () -> {

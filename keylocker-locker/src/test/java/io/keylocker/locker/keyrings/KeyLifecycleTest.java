@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.keylocker.locker.error.LockerException;
+import io.keylocker.locker.events.RecentEvents;
 import io.keylocker.locker.servers.ServerName;
 import io.keylocker.locker.tenants.TenantName;
 import java.time.Instant;
@@ -51,9 +52,9 @@ class KeyLifecycleTest {
 
   @Test
   void inMemoryEvents_keepOnlyTheMostRecent() {
-    InMemoryKeyEvents events = new InMemoryKeyEvents(2);
+    RecentEvents<KeyEvent> events = new RecentEvents<>(2);
     for (int version = 1; version <= 3; version++) {
-      events.record(
+      events.add(
           new KeyEvent(
               new TenantName("acme"),
               new ServerName("db1"),

@@ -1,4 +1,4 @@
-package io.keylocker.locker.keyrings;
+package io.keylocker.locker.events;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -6,21 +6,21 @@ import java.util.List;
 
 /**
  * Keeps the most recent {@code capacity} events in memory, dropping the oldest. Not durable and not
- * an audit trail: a stand-in until the audit feature records these events properly.
+ * an audit trail: the stand-in behind the event ports ({@code KeyEvents}, {@code ServerEvents})
+ * until the audit feature records events properly.
  */
-public final class InMemoryKeyEvents implements KeyEvents {
+public final class RecentEvents<E> {
   private final int capacity;
-  private final Deque<KeyEvent> events = new ArrayDeque<>();
+  private final Deque<E> events = new ArrayDeque<>();
 
-  public InMemoryKeyEvents(int capacity) {
+  public RecentEvents(int capacity) {
     if (capacity < 1) {
       throw new IllegalArgumentException("capacity must be positive");
     }
     this.capacity = capacity;
   }
 
-  @Override
-  public synchronized void record(KeyEvent event) {
+  public synchronized void add(E event) {
     if (events.size() == capacity) {
       events.removeFirst();
     }
@@ -28,7 +28,7 @@ public final class InMemoryKeyEvents implements KeyEvents {
   }
 
   /** The kept events, oldest first. */
-  public synchronized List<KeyEvent> recent() {
+  public synchronized List<E> recent() {
     return List.copyOf(events);
   }
 }
