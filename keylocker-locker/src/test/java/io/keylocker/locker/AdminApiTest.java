@@ -6,34 +6,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.keylocker.crypto.pki.Fingerprints;
 import io.keylocker.crypto.pki.KeyPairs;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class AdminApiTest {
+class AdminApiTest extends LockerPerClass {
   static final String RFC_3339_SECONDS = "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ";
-  @TempDir static Path dataDir;
-  static TestLocker locker;
-
-  @BeforeAll
-  static void start() throws IOException {
-    locker = TestLocker.start(dataDir);
-  }
-
-  @AfterAll
-  static void stop() {
-    locker.close();
-  }
-
   @Test
   void adminCall_withoutToken_is401() {
     ApiResponse response = locker.anonymous("GET", "/v1/admin/tenants", null);

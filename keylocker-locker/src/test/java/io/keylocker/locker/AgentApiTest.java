@@ -25,7 +25,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -34,25 +33,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.net.ssl.SSLException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class AgentApiTest {
-  @TempDir static Path dataDir;
-  static TestLocker locker;
-
-  @BeforeAll
-  static void start() throws IOException {
-    locker = TestLocker.start(dataDir);
-  }
-
-  @AfterAll
-  static void stop() {
-    locker.close();
-  }
-
+class AgentApiTest extends LockerPerClass {
   @Test
   void agentCall_withoutClientCertificate_is401() {
     ApiResponse response = locker.anonymous("GET", "/v1/agent/keyring", null);

@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -16,26 +15,10 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Agent commands: the long poll, completion, and rotation through a version upload. */
-class AgentCommandsApiTest {
-  @TempDir static Path dataDir;
-  static TestLocker locker;
-
-  @BeforeAll
-  static void start() throws IOException {
-    locker = TestLocker.start(dataDir);
-  }
-
-  @AfterAll
-  static void stop() {
-    locker.close();
-  }
-
+class AgentCommandsApiTest extends LockerPerClass {
   /** An enrolled agent of {@code tenant}/db1 with keys 1 and 2, version 1 each. */
   static TestLocker.Agent agentWithKeyring(TestLocker locker, String tenant) {
     TestLocker.Agent agent = locker.enrolledAgent(tenant, "db1");

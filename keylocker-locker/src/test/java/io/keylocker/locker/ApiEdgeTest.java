@@ -2,29 +2,11 @@ package io.keylocker.locker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** What every endpoint shares: health, routing, request limits and strict JSON. */
-class ApiEdgeTest {
-  @TempDir static Path dataDir;
-  static TestLocker locker;
-
-  @BeforeAll
-  static void start() throws IOException {
-    locker = TestLocker.start(dataDir);
-  }
-
-  @AfterAll
-  static void stop() {
-    locker.close();
-  }
-
+class ApiEdgeTest extends LockerPerClass {
   @Test
   void health_needsNoToken() {
     ApiResponse response = locker.anonymous("GET", "/v1/health", null);

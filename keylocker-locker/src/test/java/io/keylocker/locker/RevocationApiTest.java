@@ -6,7 +6,6 @@ import static io.keylocker.locker.TestLocker.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -14,26 +13,10 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Revoking a server: its certificate is refused at once, its long polls end, re-enrollment. */
-class RevocationApiTest {
-  @TempDir static Path dataDir;
-  static TestLocker locker;
-
-  @BeforeAll
-  static void start() throws IOException {
-    locker = TestLocker.start(dataDir);
-  }
-
-  @AfterAll
-  static void stop() {
-    locker.close();
-  }
-
+class RevocationApiTest extends LockerPerClass {
   static String serverPath(String tenant) {
     return "/v1/admin/tenants/" + tenant + "/servers/db1";
   }
