@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.keylocker.agent.control.AgentStatus;
 import io.keylocker.agent.control.ControlClient;
 import io.keylocker.agent.error.AgentException;
-import io.keylocker.agent.lockerclient.FakeLocker;
 import io.keylocker.agent.state.StateDirectory;
 import io.keylocker.agent.state.StateFile;
 import io.keylocker.crypto.SecretBytes;
@@ -18,47 +17,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.Clock;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The daemon end to end against a fake locker: enroll, init, run, unlock, serve, create, lock. */
-class AgentDaemonTest {
-  private static final String PASSPHRASE = "correct horse battery staple";
+class AgentDaemonTest extends EnrolledAgentTest {
   private static final JsonMapper JSON = new JsonMapper();
-
-  @TempDir Path temp;
-  private FakeLocker locker;
-  private Path stateDir;
-  private final AgentOperations operations = new AgentOperations(new SecureRandom());
-
-  @BeforeEach
-  void enrollAndInit() throws Exception {
-    locker = new FakeLocker();
-    stateDir = temp.resolve("agent");
-    operations.enroll(stateDir, locker.token());
-    try (SecretBytes passphrase = secret(PASSPHRASE)) {
-      operations.init(stateDir, passphrase);
-    }
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    locker.close();
-  }
-
-  private static SecretBytes secret(String text) {
-    return SecretBytes.copyOf(text.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private AgentDaemon start() {
-    return AgentDaemon.start(new AgentConfig(stateDir, "127.0.0.1", 0, "mariadb", Optional.empty(), Clock.systemUTC()));
-  }
 
   private HttpResponse<String> vaultGet(AgentDaemon daemon, String path) throws Exception {
     return VaultHttp.get(daemon, stateDir, path);

@@ -5,61 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.keylocker.agent.control.AgentStatus;
-import io.keylocker.agent.control.ControlClient;
 import io.keylocker.agent.lockerclient.FakeCommandQueue;
-import io.keylocker.agent.lockerclient.FakeLocker;
 import io.keylocker.crypto.SecretBytes;
 import io.keylocker.testing.Poll;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The running daemon and the locker's commands (rotate, refresh) end to end, against a fake locker. */
-class KeyLifecycleTest {
-  private static final String PASSPHRASE = "correct horse battery staple";
+class KeyLifecycleTest extends EnrolledAgentTest {
   private static final JsonMapper JSON = new JsonMapper();
   private static final Duration SOON = Duration.ofSeconds(10);
 
-  @TempDir Path temp;
-  private FakeLocker locker;
-  private Path stateDir;
-  private final AgentOperations operations = new AgentOperations(new SecureRandom());
-
-  @BeforeEach
-  void enrollAndInit() throws Exception {
-    locker = new FakeLocker();
-    stateDir = temp.resolve("agent");
-    operations.enroll(stateDir, locker.token());
-    try (SecretBytes passphrase = SecretBytes.copyOf(PASSPHRASE.getBytes(StandardCharsets.UTF_8))) {
-      operations.init(stateDir, passphrase);
-    }
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    locker.close();
-  }
-
-  private AgentDaemon start() {
-    return AgentDaemon.start(new AgentConfig(stateDir, "127.0.0.1", 0, "mariadb", Optional.empty(), Clock.systemUTC()));
-  }
-
-  private ControlClient control() {
-    return operations.control(stateDir);
-  }
-
   private void unlock() {
-    try (SecretBytes passphrase = SecretBytes.copyOf(PASSPHRASE.getBytes(StandardCharsets.UTF_8))) {
+    try (SecretBytes passphrase = secret(PASSPHRASE)) {
       control().unlock(passphrase);
     }
   }

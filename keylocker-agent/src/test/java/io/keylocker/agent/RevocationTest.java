@@ -4,59 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.keylocker.agent.control.AgentStatus;
-import io.keylocker.agent.control.ControlClient;
 import io.keylocker.agent.error.AgentException;
-import io.keylocker.agent.lockerclient.FakeLocker;
 import io.keylocker.crypto.SecretBytes;
 import io.keylocker.testing.Poll;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The locker revokes the server: the running agent wipes its keys and refuses to unlock, for good. */
-class RevocationTest {
-  private static final String PASSPHRASE = "correct horse battery staple";
+class RevocationTest extends EnrolledAgentTest {
   private static final Duration PROMPTLY = Duration.ofSeconds(5);
 
-  @TempDir Path temp;
-  private FakeLocker locker;
-  private Path stateDir;
-  private final AgentOperations operations = new AgentOperations(new SecureRandom());
-
-  @BeforeEach
-  void enrollAndInit() throws Exception {
-    locker = new FakeLocker();
-    stateDir = temp.resolve("agent");
-    operations.enroll(stateDir, locker.token());
-    try (SecretBytes passphrase = passphrase()) {
-      operations.init(stateDir, passphrase);
-    }
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    locker.close();
-  }
-
   private static SecretBytes passphrase() {
-    return SecretBytes.copyOf(PASSPHRASE.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private AgentDaemon start() {
-    return AgentDaemon.start(
-        new AgentConfig(stateDir, "127.0.0.1", 0, "mariadb", Optional.empty(), Clock.systemUTC()));
-  }
-
-  private ControlClient control() {
-    return operations.control(stateDir);
+    return secret(PASSPHRASE);
   }
 
   private void unlock() {
