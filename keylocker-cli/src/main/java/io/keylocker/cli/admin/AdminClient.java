@@ -101,6 +101,18 @@ public final class AdminClient implements AutoCloseable {
     return send(request(versionPath(tenant, server, version) + "/destroy").DELETE().build());
   }
 
+  /** Schedules the destruction of every version of a revoked server's keyring. */
+  public LockerAnswer scheduleKeyringDestroy(String tenant, String server, Optional<Duration> grace) {
+    ObjectNode body = json.createObjectNode();
+    grace.ifPresent(g -> body.put("grace_seconds", g.toSeconds()));
+    return post(keyringPath(tenant, server) + "/destroy", body);
+  }
+
+  /** Cancels a scheduled keyring destruction that has not run yet; 204 (no body). */
+  public LockerAnswer cancelKeyringDestroy(String tenant, String server) {
+    return send(request(keyringPath(tenant, server) + "/destroy").DELETE().build());
+  }
+
   public LockerAnswer markCompromised(String tenant, String server, KeyVersion version, String reason) {
     return post(versionPath(tenant, server, version) + "/compromise", json.createObjectNode().put("reason", reason));
   }

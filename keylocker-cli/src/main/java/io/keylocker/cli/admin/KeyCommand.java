@@ -29,6 +29,8 @@ import picocli.CommandLine.Option;
       KeyVersionCommand.Destroy.class,
       KeyVersionCommand.CancelDestroy.class,
       KeyVersionCommand.Compromise.class,
+      KeyringDestroyCommand.Destroy.class,
+      KeyringDestroyCommand.CancelDestroy.class,
       KeyCommand.Policy.class
     })
 public final class KeyCommand {

@@ -36,6 +36,8 @@ final class LifecycleApi {
                     Reply.ok(LifecycleDtos.KeyringView.of(lifecycle.status(server(exchange))))))
         .add("POST", KEYRING + "/rotate", access.admin(this::rotate))
         .add("PUT", KEYRING + "/policy", access.admin(this::changePolicy))
+        .add("POST", KEYRING + "/destroy", access.admin(this::scheduleKeyringDestroy))
+        .add("DELETE", KEYRING + "/destroy", access.admin(this::cancelKeyringDestroy))
         .add("POST", VERSION + "/destroy", access.admin(this::scheduleDestroy))
         .add("DELETE", VERSION + "/destroy", access.admin(this::cancelDestroy))
         .add("POST", VERSION + "/compromise", access.admin(this::compromise));
@@ -51,16 +53,31 @@ final class LifecycleApi {
   }
 
   private Reply scheduleDestroy(Exchange exchange) {
-    Optional<Duration> grace =
-        exchange
-            .optionalBody(LifecycleDtos.Destroy.class)
-            .map(LifecycleDtos.Destroy::graceSeconds)
-            .map(LifecycleApi::grace);
+    Optional<Duration> grace = requestedGrace(exchange);
     return Reply.accepted(
         new LifecycleDtos.DestroyScheduled(
             lifecycle
                 .scheduleDestroy(server(exchange), key(exchange), version(exchange), grace)
                 .toString()));
+  }
+
+  /** The optional {@code grace_seconds} of a destroy request. */
+  private static Optional<Duration> requestedGrace(Exchange exchange) {
+    return exchange
+        .optionalBody(LifecycleDtos.Destroy.class)
+        .map(LifecycleDtos.Destroy::graceSeconds)
+        .map(LifecycleApi::grace);
+  }
+
+  private Reply scheduleKeyringDestroy(Exchange exchange) {
+    return Reply.accepted(
+        new LifecycleDtos.DestroyScheduled(
+            lifecycle.scheduleKeyringDestroy(server(exchange), requestedGrace(exchange)).toString()));
+  }
+
+  private Reply cancelKeyringDestroy(Exchange exchange) {
+    lifecycle.cancelKeyringDestroy(server(exchange));
+    return Reply.noContent();
   }
 
   private Reply cancelDestroy(Exchange exchange) {

@@ -210,14 +210,7 @@ public final class JdbcKeyringRepository implements KeyringRepository {
   }
 
   private static KeyRef keyRef(Sql.Row row) throws SQLException {
-    ServerRef owner =
-        new ServerRef(new TenantName(row.text("tenant")), new ServerName(row.text("server")));
-    KeyringRef keyring =
-        new KeyringRef(
-            new KeyringId(row.integer("keyring_id")),
-            new ServerId(row.integer("server_id")),
-            owner);
-    return new KeyRef(keyring, new KeyId(row.integer("key_id")));
+    return new KeyRef(keyringRef(row), new KeyId(row.integer("key_id")));
   }
 
   private static KeyringPolicy policy(Sql.Row row) throws SQLException {
@@ -225,7 +218,43 @@ public final class JdbcKeyringRepository implements KeyringRepository {
         (int) row.integer("cryptoperiod_days"), (int) row.integer("destroy_grace_days"));
   }
 
-  private List<KeyEntry> keys(KeyringId keyring) {
+  @Override
+  public void scheduleKeyringDestroy(KeyringId keyring, Optional<Instant> due) {
+    sql.update(
+        "UPDATE keyrings SET destroy_scheduled_for = ? WHERE id = ?",
+        due.orElse(null),
+        keyring.value());
+  }
+
+  @Override
+  public Optional<Instant> keyringDestroyDue(KeyringId keyring) {
+    return sql.one(
+            "SELECT destroy_scheduled_for FROM keyrings WHERE id = ?",
+            row -> row.optionalInstant("destroy_scheduled_for"),
+            keyring.value())
+        .flatMap(due -> due);
+  }
+
+  @Override
+  public List<KeyringRef> keyringDestroysDue(Instant now) {
+    return sql.list(
+        "SELECT k.id AS keyring_id, k.server_id, t.name AS tenant, s.name AS server FROM keyrings k"
+            + " JOIN servers s ON s.id = k.server_id JOIN tenants t ON t.id = s.tenant_id"
+            + " WHERE k.destroy_scheduled_for <= ? AND s.revoked_at IS NOT NULL"
+            + " ORDER BY k.destroy_scheduled_for, k.id",
+        JdbcKeyringRepository::keyringRef,
+        now);
+  }
+
+  private static KeyringRef keyringRef(Sql.Row row) throws SQLException {
+    ServerRef owner =
+        new ServerRef(new TenantName(row.text("tenant")), new ServerName(row.text("server")));
+    return new KeyringRef(
+        new KeyringId(row.integer("keyring_id")), new ServerId(row.integer("server_id")), owner);
+  }
+
+  @Override
+  public List<KeyEntry> keys(KeyringId keyring) {
     Map<KeyId, List<KeyVersion>> byKey = new LinkedHashMap<>();
     sql.list(
             "SELECT "

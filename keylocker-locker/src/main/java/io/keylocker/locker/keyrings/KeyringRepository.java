@@ -53,6 +53,21 @@ public interface KeyringRepository {
   /** Versions with a destroy due at or before {@code now}, each with its key. */
   List<Scheduled> destroysDue(Instant now);
 
+  /** The key versions of a keyring, by key id then version. */
+  List<KeyEntry> keys(KeyringId keyring);
+
+  /** Schedules the destroy of the whole keyring at {@code due}, or cancels it when empty. */
+  void scheduleKeyringDestroy(KeyringId keyring, Optional<Instant> due);
+
+  /** When the whole keyring is scheduled to be destroyed; empty when it is not. */
+  Optional<Instant> keyringDestroyDue(KeyringId keyring);
+
+  /**
+   * Keyrings whose whole-keyring destroy is due at or before {@code now} and whose server is
+   * revoked (a server re-enrolled meanwhile keeps its schedule, which waits for a new revocation).
+   */
+  List<KeyringRef> keyringDestroysDue(Instant now);
+
   /** A version whose destroy is due. */
   record Scheduled(KeyRef key, VersionNumber version) {}
 }

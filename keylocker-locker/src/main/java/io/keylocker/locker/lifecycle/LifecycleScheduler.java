@@ -1,6 +1,7 @@
 package io.keylocker.locker.lifecycle;
 
 import io.keylocker.locker.commands.CommandService;
+import io.keylocker.locker.keyrings.KeyEntry;
 import io.keylocker.locker.keyrings.KeyId;
 import io.keylocker.locker.keyrings.KeyLifecycle;
 import io.keylocker.locker.keyrings.KeyState;
@@ -26,13 +27,15 @@ import org.slf4j.LoggerFactory;
 /**
  * The locker's lifecycle clock: at start and every minute it queues a rotation for every key whose
  * active version has outlived the cryptoperiod (at most one pending per key), runs due destroys
- * (re-checking "in use": a version still in use stays scheduled and the reason is recorded), and
- * forgets commands completed long ago. One thread; {@link #runOnce()} may also be called directly.
+ * (re-checking "in use": a version still in use stays scheduled and the reason is recorded), runs
+ * due destroys of whole keyrings of revoked servers (every version, active ones included, without
+ * "in use" checks: decommissioning), and forgets commands completed long ago. One thread; {@link #runOnce()} may also be called directly.
  */
 public final class LifecycleScheduler implements AutoCloseable {
   static final Duration PERIOD = Duration.ofSeconds(60);
   static final Duration KEEP_COMPLETED_COMMANDS = Duration.ofDays(30);
   private static final Logger LOG = LoggerFactory.getLogger(LifecycleScheduler.class);
+  static final String DECOMMISSIONED = "keyring destroyed: server decommissioned";
 
   private final Database database;
   private final KeyringRepository keyrings;
@@ -70,6 +73,7 @@ public final class LifecycleScheduler implements AutoCloseable {
     Set<ServerId> wake = new LinkedHashSet<>();
     queueDueRotations(now, wake);
     boolean destroyed = runDueDestroys(now, wake);
+    destroyed |= runDueKeyringDestroys(now, wake);
     commands.deleteCompletedBefore(now.minus(KEEP_COMPLETED_COMMANDS));
     wake.forEach(commands::wake);
     if (destroyed) {
@@ -140,14 +144,63 @@ public final class LifecycleScheduler implements AutoCloseable {
       keyrings.blockDestroy(keyring.id(), key, due.version(), refusal.get());
       return false;
     }
-    lifecycle.move(keyring, key, version.get(), KeyState.DESTROYED, "scheduled destroy ran", now);
+    destroyVersion(keyring, key, version.get(), "scheduled destroy ran", now, wake);
+    return true;
+  }
+
+  private boolean runDueKeyringDestroys(Instant now, Set<ServerId> wake) {
+    boolean destroyed = false;
+    for (KeyringRef due : database.read(() -> keyrings.keyringDestroysDue(now))) {
+      try {
+        destroyed |= database.inTransaction(() -> destroyKeyring(due, now, wake));
+      } catch (RuntimeException e) {
+        LOG.error("destroy of the keyring of {} failed", due.owner(), e);
+      }
+    }
+    return destroyed;
+  }
+
+  /**
+   * Destroys every version of a decommissioned server's keyring, unless cancelled or re-enrolled
+   * meanwhile: active versions are deactivated first, then each goes to destroyed through the same
+   * path as a single destroy. True when it ran.
+   */
+  private boolean destroyKeyring(KeyringRef keyring, Instant now, Set<ServerId> wake) {
+    if (!keyrings.keyringDestroysDue(now).contains(keyring)) {
+      return false;
+    }
+    for (KeyEntry key : keyrings.keys(keyring.id())) {
+      for (KeyVersion version : key.versions()) {
+        KeyVersion current = version;
+        if (current.state() == KeyState.ACTIVE) {
+          lifecycle.move(keyring, key.id(), current, KeyState.DEACTIVATED, DECOMMISSIONED, now);
+          current = keyrings.findVersion(keyring.id(), key.id(), current.version()).orElseThrow();
+        }
+        if (current.state() != KeyState.DESTROYED) {
+          destroyVersion(keyring, key.id(), current, DECOMMISSIONED, now, wake);
+        }
+      }
+    }
+    keyrings.scheduleKeyringDestroy(keyring.id(), Optional.empty());
+    LOG.info("destroyed the keyring of {} (server decommissioned)", keyring.owner());
+    return true;
+  }
+
+  /** Destroys one version (its blob is deleted) and tells the agent to refresh. */
+  private void destroyVersion(
+      KeyringRef keyring,
+      KeyId key,
+      KeyVersion version,
+      String reason,
+      Instant now,
+      Set<ServerId> wake) {
+    lifecycle.move(keyring, key, version, KeyState.DESTROYED, reason, now);
     commands.queueRefresh(keyring.server());
     wake.add(keyring.server());
     LOG.info(
         "destroyed version {} of key {} of {}",
-        due.version().value(),
+        version.version().value(),
         key.value(),
         keyring.owner());
-    return true;
   }
 }

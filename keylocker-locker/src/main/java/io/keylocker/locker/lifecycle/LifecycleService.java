@@ -10,6 +10,7 @@ import io.keylocker.locker.keyrings.KeyLifecycle;
 import io.keylocker.locker.keyrings.KeyState;
 import io.keylocker.locker.keyrings.KeyVersion;
 import io.keylocker.locker.keyrings.Keyring;
+import io.keylocker.locker.keyrings.KeyringId;
 import io.keylocker.locker.keyrings.KeyringPolicy;
 import io.keylocker.locker.keyrings.KeyringRef;
 import io.keylocker.locker.keyrings.KeyringRepository;
@@ -143,6 +144,57 @@ public final class LifecycleService {
             throw conflict(target, " has no scheduled destroy");
           }
           keyrings.scheduleDestroy(target.keyring().id(), key, version, Optional.empty());
+        });
+  }
+
+  /**
+   * Schedules the destroy of every version of every key of the keyring, active ones included,
+   * after {@code grace} (default: the policy's). This is decommissioning: usage reports are not
+   * consulted, the database loses its data. Refused unless the server is revoked, so that no
+   * running agent keeps using the keyring, when already scheduled, and when nothing is left.
+   */
+  public Instant scheduleKeyringDestroy(ServerRef ref, Optional<Duration> grace) {
+    return transactions.inTransaction(
+        () -> {
+          Server server = servers.require(ref);
+          if (server.revokedAt().isEmpty()) {
+            throw new LockerException.Conflict(
+                "revoke the server first: a keyring is destroyed only for a decommissioned server");
+          }
+          Keyring keyring = keyringService.require(server);
+          KeyringId id = keyrings.findId(server.id()).orElseThrow();
+          Optional<Instant> pending = keyrings.keyringDestroyDue(id);
+          if (pending.isPresent()) {
+            throw new LockerException.Conflict(
+                "the keyring of '" + ref + "' is already scheduled for destruction at "
+                    + pending.get());
+          }
+          boolean nothingLeft =
+              keyring.keys().stream()
+                  .flatMap(key -> key.versions().stream())
+                  .allMatch(version -> version.state() == KeyState.DESTROYED);
+          if (nothingLeft) {
+            throw new LockerException.Conflict(
+                "every version of the keyring of '" + ref + "' is already destroyed");
+          }
+          Instant due = now().plus(grace.orElseGet(() -> keyring.policy().destroyGrace()));
+          keyrings.scheduleKeyringDestroy(id, Optional.of(due));
+          return due;
+        });
+  }
+
+  /** Cancels a scheduled destroy of the whole keyring that has not run. */
+  public void cancelKeyringDestroy(ServerRef ref) {
+    transactions.run(
+        () -> {
+          Server server = servers.require(ref);
+          keyringService.require(server);
+          KeyringId id = keyrings.findId(server.id()).orElseThrow();
+          if (keyrings.keyringDestroyDue(id).isEmpty()) {
+            throw new LockerException.Conflict(
+                "the keyring of '" + ref + "' has no scheduled destroy");
+          }
+          keyrings.scheduleKeyringDestroy(id, Optional.empty());
         });
   }
 

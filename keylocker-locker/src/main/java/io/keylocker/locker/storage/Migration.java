@@ -20,7 +20,11 @@ public record Migration(int version, String description, String script) {
 
   /** The scripts shipped with this locker, in order. */
   private static final List<String> BUNDLED =
-      List.of("V1__initial.sql", "V2__key_lifecycle.sql", "V3__server_revocation.sql");
+      List.of(
+          "V1__initial.sql",
+          "V2__key_lifecycle.sql",
+          "V3__server_revocation.sql",
+          "V4__keyring_destroy.sql");
 
   public Migration {
     if (version < 1 || description.isBlank() || script.isBlank()) {

@@ -6,6 +6,7 @@ import io.keylocker.locker.commands.CommandService;
 import io.keylocker.locker.commands.JdbcCommandRepository;
 import io.keylocker.locker.keyrings.JdbcKeyringRepository;
 import io.keylocker.locker.keyrings.KeyId;
+import io.keylocker.locker.keyrings.KeyVersion;
 import io.keylocker.locker.keyrings.KeyLifecycle;
 import io.keylocker.locker.keyrings.KeyringService;
 import io.keylocker.locker.keyrings.NewKeyring;
@@ -84,6 +85,25 @@ final class LifecycleHarness implements AutoCloseable {
             new byte[] {1, 2, 3},
             List.of(key(1), key(2))));
     return server;
+  }
+
+  /** Marks the server revoked (decommissioned), as the admin API's revoke does. */
+  void revoke(Server server) {
+    database.run(() -> serverRepository.markRevoked(server, clock.instant(), "decommissioned"));
+  }
+
+  /** Makes a revoked server pending again, as issuing a new enrollment token does. */
+  void reEnroll(Server server) {
+    database.run(() -> serverRepository.markPending(server.id()));
+  }
+
+  /** Every stored version of the server's keyring. */
+  List<KeyVersion> versions(Server server) {
+    return database.read(
+        () ->
+            keyrings.require(server).keys().stream()
+                .flatMap(key -> key.versions().stream())
+                .toList());
   }
 
   static WrappedKey blob() {

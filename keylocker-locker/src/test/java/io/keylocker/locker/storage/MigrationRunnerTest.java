@@ -49,7 +49,8 @@ class MigrationRunnerTest {
         .containsExactly(
             "1 initial " + Migration.bundled().get(0).checksum(),
             "2 key lifecycle " + Migration.bundled().get(1).checksum(),
-            "3 server revocation " + Migration.bundled().get(2).checksum());
+            "3 server revocation " + Migration.bundled().get(2).checksum(),
+            "4 keyring destroy " + Migration.bundled().get(3).checksum());
   }
 
   @Test
