@@ -95,6 +95,7 @@ class KeyringDestroyApiTest {
     ApiResponse cancelled = locker.admin("DELETE", DESTROY, null);
     ApiResponse cancelledAgain = locker.admin("DELETE", DESTROY, null);
     ApiResponse again = locker.admin("POST", DESTROY, json(Map.of("grace_seconds", 3600)));
+    JsonNode view = locker.admin("GET", keyringPath("acme"), null).json();
     locker.runScheduler();
     List<String> beforeDue = states();
     locker.clock.advance(Duration.ofSeconds(3601));
@@ -109,6 +110,12 @@ class KeyringDestroyApiTest {
     assertThat(cancelled.status()).isEqualTo(204);
     assertThat(cancelledAgain.status()).isEqualTo(409);
     assertThat(again.status()).isEqualTo(202);
+    assertThat(view.get("destroy_scheduled_for").asText())
+        .as("the keyring view shows the pending decommission")
+        .isEqualTo(again.json().get("destroy_scheduled_for").asText());
+    assertThat(locker.admin("GET", keyringPath("acme"), null).json().get("destroy_scheduled_for").isNull())
+        .as("cleared once it ran")
+        .isTrue();
     assertThat(beforeDue).containsExactly("compromised", "deactivated", "active");
     assertThat(states()).containsExactly("destroyed", "destroyed", "destroyed");
     byte[] database = locker.databaseBytes();

@@ -47,8 +47,15 @@ final class KeyringText {
     }
   }
 
-  /** The keyring-wide part of {@code key show}: policy, last usage report, unencrypted tables. */
+  /**
+   * The keyring-wide part of {@code key show}: a scheduled decommission, policy, last usage report,
+   * unencrypted tables.
+   */
   static void lifecycle(JsonNode keyring, PrintWriter out) {
+    if (keyring.path("destroy_scheduled_for").isTextual()) {
+      out.println("WHOLE KEYRING scheduled for destruction at " + text(keyring, "destroy_scheduled_for")
+          + " (cancel with key cancel-destroy-keyring)");
+    }
     KeyringPolicy.of(keyring).ifPresent(policy -> out.println("policy: " + policy.describe()));
     if (!keyring.has("usage_reported_at")) {
       return;

@@ -108,6 +108,18 @@ class KeyCommandsTest {
   }
 
   @Test
+  void show_withAScheduledDecommission_saysSoFirst() {
+    cli.locker.answer(
+        "GET " + KEYRING_PATH,
+        200,
+        "{\"kdf\":{},\"destroy_scheduled_for\":\"2026-12-10T16:00:00Z\",\"usage_reported_at\":null,\"keys\":[]}");
+    LockerCli.Result result = cli.run("key", "show", "--tenant", "acme", "--server", "db1");
+    assertThat(result.exit()).as("%s", result).isZero();
+    assertThat(result.out())
+        .contains("WHOLE KEYRING scheduled for destruction at 2026-12-10T16:00:00Z (cancel with key cancel-destroy-keyring)\n");
+  }
+
+  @Test
   void show_namesTwentyUnencryptedTables_andCountsTheRest() {
     StringBuilder tables = new StringBuilder("\"t0\"");
     for (int i = 1; i < 25; i++) {

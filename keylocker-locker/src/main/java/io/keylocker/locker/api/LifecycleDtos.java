@@ -24,6 +24,7 @@ final class LifecycleDtos {
       String createdAt,
       Kdf kdf,
       Policy policy,
+      String destroyScheduledFor,
       String usageReportedAt,
       List<String> unencryptedTables,
       List<KeyView> keys) {
@@ -37,6 +38,7 @@ final class LifecycleDtos {
           keyring.createdAt().toString(),
           new Kdf(kdf.algorithm(), kdf.memoryKib(), kdf.iterations(), kdf.parallelism()),
           Policy.of(keyring.policy()),
+          text(status.destroyScheduledFor()),
           text(status.usageReportedAt()),
           status.unencryptedTables(),
           status.keys().stream().map(KeyView::of).toList());

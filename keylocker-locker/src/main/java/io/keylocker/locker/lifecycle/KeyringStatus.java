@@ -12,10 +12,12 @@ import java.util.Optional;
 
 /**
  * A keyring as admins see it: every version with its usage by the server's latest report, each
- * key's next rotation, and what the database left unencrypted.
+ * key's next rotation, what the database left unencrypted, and a scheduled destroy of the whole
+ * keyring (decommission).
  */
 public record KeyringStatus(
     Keyring keyring,
+    Optional<Instant> destroyScheduledFor,
     Optional<Instant> usageReportedAt,
     List<String> unencryptedTables,
     List<KeyStatus> keys) {
@@ -26,7 +28,8 @@ public record KeyringStatus(
 
   public record VersionStatus(KeyVersion version, VersionUsage usage) {}
 
-  static KeyringStatus of(Keyring keyring, Optional<ReceivedUsage> usage) {
+  static KeyringStatus of(
+      Keyring keyring, Optional<Instant> destroyScheduledFor, Optional<ReceivedUsage> usage) {
     Optional<UsageReport> report = usage.map(ReceivedUsage::report);
     List<KeyStatus> keys =
         keyring.keys().stream()
@@ -47,6 +50,7 @@ public record KeyringStatus(
             .toList();
     return new KeyringStatus(
         keyring,
+        destroyScheduledFor,
         usage.map(ReceivedUsage::receivedAt),
         report.map(UsageReport::unencrypted).orElse(List.of()),
         keys);

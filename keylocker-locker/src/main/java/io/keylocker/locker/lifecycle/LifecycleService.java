@@ -77,7 +77,10 @@ public final class LifecycleService {
     return transactions.read(
         () -> {
           Server server = servers.require(ref);
-          return KeyringStatus.of(keyringService.require(server), usage.latest(server.id()));
+          Keyring keyring = keyringService.require(server);
+          Optional<Instant> keyringDestroy =
+              keyrings.keyringDestroyDue(keyrings.findId(server.id()).orElseThrow());
+          return KeyringStatus.of(keyring, keyringDestroy, usage.latest(server.id()));
         });
   }
 
