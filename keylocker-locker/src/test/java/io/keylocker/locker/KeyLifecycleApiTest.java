@@ -1,6 +1,5 @@
 package io.keylocker.locker;
 
-import static io.keylocker.locker.AgentCommandsApiTest.agentWithKeyring;
 import static io.keylocker.locker.AgentCommandsApiTest.keyringPath;
 import static io.keylocker.locker.AgentCommandsApiTest.poll;
 import static io.keylocker.locker.AgentCommandsApiTest.version;
@@ -15,7 +14,6 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,29 +22,11 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Destroy, compromise, cryptoperiod and policy; each test has its own locker and clock. */
-class KeyLifecycleApiTest {
+class KeyLifecycleApiTest extends LockerWithAgentPerTest {
   private static final String VERSION_1 = keyringPath("acme") + "/keys/2/versions/1";
-
-  @TempDir Path dataDir;
-  TestLocker locker;
-  TestLocker.Agent agent;
-
-  @BeforeEach
-  void start() throws IOException {
-    locker = TestLocker.start(dataDir);
-    agent = agentWithKeyring(locker, "acme");
-  }
-
-  @AfterEach
-  void stop() {
-    locker.close();
-  }
 
   private ApiResponse addKey2Version2() {
     return agent.call(

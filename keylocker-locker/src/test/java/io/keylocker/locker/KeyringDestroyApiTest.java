@@ -1,6 +1,5 @@
 package io.keylocker.locker;
 
-import static io.keylocker.locker.AgentCommandsApiTest.agentWithKeyring;
 import static io.keylocker.locker.AgentCommandsApiTest.keyringPath;
 import static io.keylocker.locker.KeyringJson.blob;
 import static io.keylocker.locker.KeyringJson.decode;
@@ -10,35 +9,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Destroy of a whole keyring when its server is decommissioned. */
-class KeyringDestroyApiTest {
+class KeyringDestroyApiTest extends LockerWithAgentPerTest {
   private static final String DESTROY = keyringPath("acme") + "/destroy";
-
-  @TempDir Path dataDir;
-  TestLocker locker;
-  TestLocker.Agent agent;
-
-  @BeforeEach
-  void start() throws IOException {
-    locker = TestLocker.start(dataDir);
-    agent = agentWithKeyring(locker, "acme");
-  }
-
-  @AfterEach
-  void stop() {
-    locker.close();
-  }
 
   private ApiResponse revoke() {
     return locker.admin(
